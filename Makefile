@@ -1,0 +1,37 @@
+# The front door. `make run` and `make test` each work alone on a fresh Debian 12 machine:
+# they install what is missing (make deps), build, then run or test.
+.PHONY: all deps build test run bench format tidy clean
+
+JOBS ?= $(shell nproc)
+BIN := build/bin/analyst-toolkit
+SAMPLE ?= tests/data/user-stories.md
+
+all: build
+
+deps:
+	@bash tools/install-deps.sh
+
+build: deps
+	@test -f build/build.ninja || cmake --preset release
+	cmake --build --preset release -j $(JOBS)
+
+test: build
+	ctest --preset release -j $(JOBS)
+
+# Until the server exists, `make run` checks a sample specification and shows the findings.
+run: build
+	@echo "== analyst-toolkit check $(SAMPLE)"
+	@$(BIN) check $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
+
+bench: build
+	@bash tools/install-deps.sh bench/debian-packages.txt
+	bench/check-throughput
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+tidy: build
+	clang-tidy -p build --quiet $$(git ls-files 'core/*.cpp' 'cli/*.cpp')
+
+clean:
+	rm -rf build build-debug

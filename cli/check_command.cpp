@@ -1,0 +1,220 @@
+#include "check_command.hpp"
+
+#include "config/project_config.hpp"
+#include "error.hpp"
+#include "input.hpp"
+#include "report.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <thread>
+
+namespace atk::cli {
+namespace {
+
+enum class OutputFormat { text, json, sarif };
+
+struct CheckArguments {
+    std::vector<std::string> paths;
+    std::string language;
+    OutputFormat format = OutputFormat::text;
+    MarkupChoice markup = MarkupChoice::automatic;
+    std::string glossary_path;
+    std::string min_severity_name = "suggestion";
+    std::size_t max_file_bytes = 10 * 1024 * 1024;
+    std::size_t max_suggestions = 5;
+};
+
+/// A document ready to check: its text, and the language and glossary that apply to it.
+struct Job {
+    InputDocument input;
+    std::string language;
+    std::shared_ptr<const spell::Glossary> glossary;
+};
+
+void report_error(const std::string& message) { std::cerr << "analyst-toolkit: error: " << message << '\n'; }
+
+/// Loads each project file once, however many documents share it.
+class ProjectConfigs {
+public:
+    const config::ProjectConfig* for_directory(const std::filesystem::path& directory) {
+        const auto path = config::find_project_config(directory);
+        if (!path) {
+            return nullptr;
+        }
+        auto it = loaded_.find(*path);
+        if (it == loaded_.end()) {
+            it = loaded_.emplace(*path, config::load_project_config(*path)).first;
+        }
+        return &it->second;
+    }
+
+private:
+    std::map<std::filesystem::path, config::ProjectConfig> loaded_;
+};
+
+/// Reads every input and its settings; returns nullopt (after reporting each problem) when
+/// any of them cannot be used, so that no partial result is ever printed.
+std::optional<std::vector<Job>> prepare_jobs(const CheckArguments& args) {
+    std::vector<Job> jobs;
+    bool failed = false;
+    spell::Glossary cli_glossary;
+    try {
+        if (!args.glossary_path.empty()) {
+            cli_glossary = spell::load_glossary_file(args.glossary_path);
+        }
+    } catch (const InputError& e) {
+        report_error(e.what());
+        return std::nullopt;
+    }
+    ProjectConfigs configs;
+    for (const auto& path : args.paths) {
+        auto read = read_input(path, args.max_file_bytes, args.markup);
+        if (auto* message = std::get_if<std::string>(&read)) {
+            report_error(*message);
+            failed = true;
+            continue;
+        }
+        auto& input = std::get<InputDocument>(read);
+        try {
+            const config::ProjectConfig* project = configs.for_directory(input.directory);
+            auto glossary = std::make_shared<spell::Glossary>(cli_glossary);
+            std::string language = args.language;
+            if (project != nullptr) {
+                glossary->merge(project->glossary);
+                if (language.empty() && project->language) {
+                    language = *project->language;
+                }
+            }
+            jobs.push_back({std::move(input), language.empty() ? "auto" : language, std::move(glossary)});
+        } catch (const InputError& e) {
+            report_error(e.what());
+            failed = true;
+        }
+    }
+    if (failed) {
+        return std::nullopt;
+    }
+    return jobs;
+}
+
+/// Checks the jobs on every core; reports and returns nullopt when any check fails.
+std::optional<std::vector<FileReport>> run_jobs(const Checker& checker, const std::vector<Job>& jobs,
+                                                const CheckArguments& args) {
+    std::vector<FileReport> reports(jobs.size());
+    std::vector<std::string> errors(jobs.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            const Job& job = jobs[i];
+            CheckOptions options;
+            options.language = job.language;
+            options.markup = job.input.markup;
+            options.glossary = job.glossary.get();
+            options.max_suggestions = args.max_suggestions;
+            try {
+                reports[i] = {job.input.path, job.input.text, checker.check(job.input.text, options)};
+            } catch (const InputError& e) {
+                errors[i] = (job.input.path == "-" ? "<stdin>" : job.input.path) + ": " + e.what();
+            }
+        }
+    };
+    const std::size_t thread_count =
+        std::min<std::size_t>(jobs.size(), std::max(1U, std::thread::hardware_concurrency()));
+    std::vector<std::jthread> threads;
+    for (std::size_t t = 1; t < thread_count; ++t) {
+        threads.emplace_back(worker);
+    }
+    worker();
+    threads.clear(); // joins
+    bool failed = false;
+    for (const auto& error : errors) {
+        if (!error.empty()) {
+            report_error(error);
+            failed = true;
+        }
+    }
+    return failed ? std::nullopt : std::optional(std::move(reports));
+}
+
+int run_check(const CheckArguments& args) {
+    if (args.paths.empty()) {
+        report_error("no input; name one or more files, or - for standard input");
+        return 2;
+    }
+    auto jobs = prepare_jobs(args);
+    if (!jobs) {
+        return 2;
+    }
+    const Checker checker;
+    auto reports = run_jobs(checker, *jobs, args);
+    if (!reports) {
+        return 2;
+    }
+    const Severity min_severity = parse_severity(args.min_severity_name).value_or(Severity::suggestion);
+    bool any = false;
+    for (auto& report : *reports) {
+        auto& alerts = report.result.alerts;
+        std::erase_if(alerts, [&](const Alert& alert) { return alert.severity < min_severity; });
+        any = any || !alerts.empty();
+    }
+    switch (args.format) {
+    case OutputFormat::text:
+        write_text(std::cout, *reports);
+        break;
+    case OutputFormat::json:
+        write_json(std::cout, *reports);
+        break;
+    case OutputFormat::sarif:
+        write_sarif(std::cout, *reports);
+        break;
+    }
+    std::cout.flush();
+    if (!std::cout) {
+        report_error("could not write the results to standard output");
+        return 2;
+    }
+    return any ? 1 : 0;
+}
+
+} // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<CheckArguments>();
+    CLI::App* check = app.add_subcommand("check", "Check documents for spelling mistakes");
+    check->add_option("files", args->paths, "Files to check (Markdown or plain text); - reads standard input");
+    check->add_option("-l,--language", args->language,
+                      "Language code (en-US, en-GB, fr, es, de...) or auto; default: the project "
+                      "file's language, else auto");
+    check->add_option("-f,--format", args->format, "Output format: text, json or sarif")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, OutputFormat>{{"text", OutputFormat::text},
+                                                {"json", OutputFormat::json},
+                                                {"sarif", OutputFormat::sarif}},
+            CLI::ignore_case));
+    check->add_option("--input-format", args->markup,
+                      "How to read the files: auto (by extension: .txt is plain text, the rest "
+                      "Markdown), markdown or text")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, MarkupChoice>{{"auto", MarkupChoice::automatic},
+                                                {"markdown", MarkupChoice::markdown},
+                                                {"text", MarkupChoice::plain_text}},
+            CLI::ignore_case));
+    check->add_option("-g,--glossary", args->glossary_path,
+                      "File of accepted words and phrases, one per line (added to the project "
+                      "file's glossary)");
+    check->add_option("--min-severity", args->min_severity_name,
+                      "Report and fail only on findings at or above: suggestion, warning or error")
+        ->check(CLI::IsMember({"suggestion", "warning", "error"}));
+    check->add_option("--max-file-size", args->max_file_bytes,
+                      "Largest file accepted, in bytes (default 10 MiB)")
+        ->check(CLI::PositiveNumber);
+    check->add_option("--max-suggestions", args->max_suggestions, "Suggestions per finding (default 5)");
+    check->callback([args, &exit_code] { exit_code = run_check(*args); });
+}
+
+} // namespace atk::cli

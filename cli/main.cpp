@@ -1,0 +1,55 @@
+// analyst-toolkit: the command-line front door. Each command lives in its own file.
+#include "check_command.hpp"
+#include "check.hpp"
+#include "error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#ifndef ATK_VERSION
+#define ATK_VERSION "0.0.0"
+#endif
+
+namespace {
+
+void add_languages_command(CLI::App& app, int& exit_code) {
+    CLI::App* languages = app.add_subcommand("languages", "List the installed languages");
+    languages->callback([&exit_code] {
+        const atk::Checker checker;
+        const auto installed = checker.languages();
+        for (const auto& language : installed) {
+            std::cout << language.code << '\t' << language.name << '\n';
+        }
+        if (installed.empty()) {
+            std::cerr << "analyst-toolkit: error: no dictionaries are installed; run make deps\n";
+            exit_code = 2;
+        }
+    });
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Analyst Toolkit: spelling and wording checks for specifications", "analyst-toolkit"};
+    app.set_version_flag("--version", ATK_VERSION);
+    app.require_subcommand(1);
+    int exit_code = 0;
+    atk::cli::add_check_command(app, exit_code);
+    add_languages_command(app, exit_code);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version are "errors" with exit code 0; real usage errors exit 2.
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    } catch (const atk::InputError& e) {
+        std::cerr << "analyst-toolkit: error: " << e.what() << '\n';
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "analyst-toolkit: internal error: " << e.what()
+                  << "; please report it with the input that caused it\n";
+        return 2;
+    }
+    return exit_code;
+}

@@ -1,0 +1,175 @@
+#include "report.hpp"
+
+#include "text/offsets.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+#ifndef ATK_VERSION
+#define ATK_VERSION "0.0.0"
+#endif
+
+namespace atk::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+/// An alert's position in every unit a client may want.
+struct Position {
+    std::size_t offset;  ///< UTF-16 code units from the start of the text
+    std::size_t length;  ///< UTF-16 code units
+    text::LineColumn start;
+    text::LineColumn end;
+};
+
+Position position_of(const text::OffsetMap& map, const Alert& alert) {
+    const std::size_t begin = map.to_utf16(alert.begin);
+    return {begin, map.to_utf16(alert.end) - begin, map.to_line_column(alert.begin),
+            map.to_line_column(alert.end)};
+}
+
+std::string display_path(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+/// SARIF wants URI references: forward slashes, reserved characters escaped.
+std::string sarif_uri(const std::string& path) {
+    if (path == "-") {
+        return "stdin";
+    }
+    std::string out;
+    for (const char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || std::string_view("-._~/").find(c) != std::string_view::npos || u >= 0x80) {
+            out += c;
+        } else {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            out += '%';
+            out += hex[u >> 4U];
+            out += hex[u & 0xFU];
+        }
+    }
+    return out;
+}
+
+std::string_view sarif_level(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::suggestion:
+        return "note";
+    }
+    return "note";
+}
+
+ordered_json sarif_region(const Position& at) {
+    return {{"startLine", at.start.line},     {"startColumn", at.start.column},
+            {"endLine", at.end.line},         {"endColumn", at.end.column},
+            {"charOffset", at.offset},        {"charLength", at.length}};
+}
+
+} // namespace
+
+void write_text(std::ostream& out, const std::vector<FileReport>& reports) {
+    for (const auto& report : reports) {
+        const text::OffsetMap map(report.text);
+        for (const auto& alert : report.result.alerts) {
+            const auto at = map.to_line_column(alert.begin);
+            out << display_path(report.path) << ':' << at.line << ':' << at.column << ": "
+                << to_string(alert.severity) << ": " << alert.message << " [" << alert.rule_id << ']';
+            if (!alert.replacements.empty()) {
+                out << " (did you mean: ";
+                for (std::size_t i = 0; i < alert.replacements.size(); ++i) {
+                    out << (i ? ", " : "") << alert.replacements[i];
+                }
+                out << ')';
+            }
+            out << '\n';
+        }
+    }
+}
+
+void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
+    ordered_json files = ordered_json::array();
+    for (const auto& report : reports) {
+        const text::OffsetMap map(report.text);
+        ordered_json matches = ordered_json::array();
+        for (const auto& alert : report.result.alerts) {
+            const Position at = position_of(map, alert);
+            matches.push_back({{"offset", at.offset},
+                               {"length", at.length},
+                               {"line", at.start.line},
+                               {"column", at.start.column},
+                               {"rule_id", alert.rule_id},
+                               {"category", alert.category},
+                               {"severity", to_string(alert.severity)},
+                               {"message", alert.message},
+                               {"explanation", alert.explanation},
+                               {"replacements", alert.replacements}});
+        }
+        files.push_back({{"path", display_path(report.path)},
+                         {"language", report.result.language.code},
+                         {"language_detected", report.result.language_detected},
+                         {"words", report.result.words},
+                         {"matches", std::move(matches)}});
+    }
+    out << ordered_json{{"version", ATK_VERSION}, {"files", std::move(files)}}.dump(2) << '\n';
+}
+
+void write_sarif(std::ostream& out, const std::vector<FileReport>& reports) {
+    std::map<std::string, const Alert*> rules; // one rule entry per rule id, in id order
+    for (const auto& report : reports) {
+        for (const auto& alert : report.result.alerts) {
+            rules.try_emplace(alert.rule_id, &alert);
+        }
+    }
+    ordered_json rule_list = ordered_json::array();
+    std::map<std::string, std::size_t> rule_index;
+    for (const auto& [id, alert] : rules) {
+        rule_index[id] = rule_list.size();
+        rule_list.push_back({{"id", id},
+                             {"shortDescription", {{"text", alert->rule_description}}},
+                             {"fullDescription", {{"text", alert->explanation}}},
+                             {"defaultConfiguration", {{"level", sarif_level(alert->severity)}}},
+                             {"properties", {{"category", alert->category}}}});
+    }
+
+    ordered_json results = ordered_json::array();
+    for (const auto& report : reports) {
+        const text::OffsetMap map(report.text);
+        const std::string uri = sarif_uri(report.path);
+        for (const auto& alert : report.result.alerts) {
+            const Position at = position_of(map, alert);
+            ordered_json result = {
+                {"ruleId", alert.rule_id},
+                {"ruleIndex", rule_index[alert.rule_id]},
+                {"level", sarif_level(alert.severity)},
+                {"message", {{"text", alert.message}}},
+                {"locations",
+                 {{{"physicalLocation",
+                    {{"artifactLocation", {{"uri", uri}}}, {"region", sarif_region(at)}}}}}}};
+            if (!alert.replacements.empty()) {
+                const std::string& best = alert.replacements.front();
+                result["fixes"] = {
+                    {{"description", {{"text", "Replace with \"" + best + "\""}}},
+                     {"artifactChanges",
+                      {{{"artifactLocation", {{"uri", uri}}},
+                        {"replacements",
+                         {{{"deletedRegion", sarif_region(at)},
+                           {"insertedContent", {{"text", best}}}}}}}}}}};
+            }
+            results.push_back(std::move(result));
+        }
+    }
+    const ordered_json sarif = {
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs",
+         {{{"tool", {{"driver", {{"name", "analyst-toolkit"}, {"version", ATK_VERSION}, {"rules", rule_list}}}}},
+           {"columnKind", "utf16CodeUnits"},
+           {"results", std::move(results)}}}}};
+    out << sarif.dump(2) << '\n';
+}
+
+} // namespace atk::cli

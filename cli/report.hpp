@@ -1,0 +1,25 @@
+#pragma once
+// The check command's three output formats. Positions shown to users come from
+// text::OffsetMap: offsets and lengths in UTF-16 code units, 1-based lines and columns.
+#include "check.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace atk::cli {
+
+struct FileReport {
+    std::string path;        ///< as given on the command line
+    std::string_view text;   ///< the checked text (owned by the caller)
+    CheckResult result;
+};
+
+/// `path:line:column: severity: message [rule-id] (did you mean: a, b)`, one line per alert.
+void write_text(std::ostream& out, const std::vector<FileReport>& reports);
+/// The JSON schema documented in docs/check-output.md.
+void write_json(std::ostream& out, const std::vector<FileReport>& reports);
+/// SARIF 2.1.0, one run, columns in UTF-16 code units.
+void write_sarif(std::ostream& out, const std::vector<FileReport>& reports);
+
+} // namespace atk::cli

@@ -1,0 +1,146 @@
+#include "check.hpp"
+
+#include "error.hpp"
+#include "spell/speller.hpp"
+#include "text/language_detection.hpp"
+#include "text/utf8.hpp"
+
+#include <algorithm>
+
+namespace atk {
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+    case Severity::suggestion:
+        return "suggestion";
+    case Severity::warning:
+        return "warning";
+    case Severity::error:
+        return "error";
+    }
+    return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view name) {
+    for (const Severity severity : {Severity::suggestion, Severity::warning, Severity::error}) {
+        if (name == to_string(severity)) {
+            return severity;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::string installed_list(const std::vector<spell::Language>& languages) {
+    std::string out;
+    for (const auto& language : languages) {
+        out += (out.empty() ? "" : ", ") + language.code;
+    }
+    return out.empty() ? "none; run make deps" : out;
+}
+
+/// The prose of a document as one text, blocks separated by blank lines.
+std::string prose_of(const text::Document& document) {
+    std::string out;
+    for (const auto& block : document.blocks) {
+        out += block.text;
+        out += "\n\n";
+    }
+    return out;
+}
+
+Alert spelling_alert(const spell::Misspelling& misspelling, const spell::Language& language,
+                     std::vector<std::string> replacements) {
+    Alert alert;
+    alert.begin = misspelling.begin;
+    alert.end = misspelling.end;
+    alert.rule_id = "spelling";
+    alert.rule_description = "Possible spelling mistake";
+    alert.category = "TYPOS";
+    alert.severity = Severity::error;
+    alert.message = "Possible spelling mistake: \"" + misspelling.word + "\"";
+    alert.explanation = "Not in the " + language.code +
+                        " dictionary nor in the glossary. If it is a product name or a term of "
+                        "your field, add it to the glossary.";
+    alert.replacements = std::move(replacements);
+    return alert;
+}
+
+} // namespace
+
+Checker::Checker(CheckerConfig config)
+    : config_(std::move(config)), dictionaries_(config_.dictionary_directories) {}
+
+std::vector<spell::Language> Checker::languages() const { return dictionaries_.installed(); }
+
+spell::Language Checker::resolve_language(std::string_view name) const {
+    const auto installed = languages();
+    const auto language = spell::find_language(name);
+    const bool is_installed =
+        language && std::any_of(installed.begin(), installed.end(),
+                                [&](const spell::Language& l) { return l.code == language->code; });
+    if (!is_installed) {
+        throw InputError("unknown language '" + std::string(name) + "'; use auto or one of: " +
+                         installed_list(installed));
+    }
+    return *language;
+}
+
+Checker::ChosenLanguage Checker::choose_language(const text::Document& document,
+                                                 std::string_view requested) const {
+    if (requested != "auto") {
+        return {resolve_language(requested), false, 1.0};
+    }
+    const auto detected = text::detect_languages(prose_of(document));
+    if (detected.empty()) {
+        return {resolve_language(config_.default_language), false, 0.0};
+    }
+    const auto& best = detected.front();
+    const auto installed = languages();
+    const auto language = spell::find_language(best.code);
+    const bool usable =
+        language && std::any_of(installed.begin(), installed.end(),
+                                [&](const spell::Language& l) { return l.code == language->code; });
+    if (usable) {
+        return {*language, true, best.confidence};
+    }
+    if (best.reliable) {
+        throw InputError("the text looks like language '" + best.code +
+                         "', which has no dictionary installed; pass --language with one of: " +
+                         installed_list(installed));
+    }
+    return {resolve_language(config_.default_language), false, 0.0};
+}
+
+CheckResult Checker::check(std::string_view text, const CheckOptions& options) const {
+    if (const auto bad = text::find_invalid_utf8(text)) {
+        throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) +
+                         "; save the file as UTF-8");
+    }
+    const text::Document document = text::parse_document(text, options.markup);
+    const ChosenLanguage chosen = choose_language(document, options.language);
+    static const spell::Glossary no_glossary;
+    spell::DocumentSpeller speller(dictionaries_.get(chosen.language),
+                                   options.glossary ? *options.glossary : no_glossary,
+                                   chosen.language.code);
+
+    std::vector<spell::Misspelling> misspellings;
+    for (const auto& block : document.blocks) {
+        speller.check(block, misspellings);
+    }
+    CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, speller.word_count()};
+    result.alerts.reserve(misspellings.size());
+    for (const auto& misspelling : misspellings) {
+        result.alerts.push_back(spelling_alert(
+            misspelling, chosen.language,
+            options.max_suggestions == 0 ? std::vector<std::string>{}
+                                         : speller.suggestions(misspelling.word, options.max_suggestions)));
+    }
+    // Blocks come in document order, so alerts already are; sorting guards the contract.
+    std::stable_sort(result.alerts.begin(), result.alerts.end(),
+                     [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
+    return result;
+}
+
+} // namespace atk

@@ -1,0 +1,63 @@
+#pragma once
+// The single entry point of core: check(text, options) -> alerts and statistics.
+#include "alert.hpp"
+#include "spell/dictionaries.hpp"
+#include "spell/glossary.hpp"
+#include "text/document.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atk {
+
+struct CheckOptions {
+    std::string language = "auto";             ///< a language name (see find_language) or "auto"
+    text::Markup markup = text::Markup::markdown;
+    const spell::Glossary* glossary = nullptr; ///< accepted terms; may be null
+    std::size_t max_suggestions = 5;
+};
+
+struct CheckResult {
+    spell::Language language;        ///< the language the text was checked in
+    bool language_detected = false;  ///< chosen by detection rather than by the caller
+    double language_confidence = 1;  ///< 0..1; 1 when the caller chose
+    std::vector<Alert> alerts;       ///< ordered by position
+    std::size_t words = 0;           ///< words of prose checked
+};
+
+struct CheckerConfig {
+    std::vector<std::filesystem::path> dictionary_directories = spell::default_dictionary_directories();
+    std::string default_language = "en-US"; ///< used by "auto" when detection cannot tell
+};
+
+/// Loaded once, then const: check() may be called from any number of threads at once.
+class Checker {
+public:
+    explicit Checker(CheckerConfig config = {});
+
+    /// Installed languages, in a stable order.
+    std::vector<spell::Language> languages() const;
+
+    /// Resolves a user's language name to an installed language. Throws InputError naming
+    /// the installed ones when it is unknown or not installed.
+    spell::Language resolve_language(std::string_view name) const;
+
+    /// Checks `text`. Throws InputError when the text is not valid UTF-8 (naming the byte),
+    /// when the language is unknown, or when detection finds a language with no dictionary.
+    CheckResult check(std::string_view text, const CheckOptions& options) const;
+
+private:
+    struct ChosenLanguage {
+        spell::Language language;
+        bool detected;
+        double confidence;
+    };
+    ChosenLanguage choose_language(const text::Document& document, std::string_view requested) const;
+
+    CheckerConfig config_;
+    spell::DictionaryCatalog dictionaries_;
+};
+
+} // namespace atk

@@ -1,0 +1,50 @@
+#pragma once
+// Nuspell dictionaries, found on disk and loaded once on first use.
+#include "spell/languages.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace nuspell {
+inline namespace v5 {
+class Dictionary;
+}
+} // namespace nuspell
+
+namespace atk::spell {
+
+/// Thread-safe: any number of threads may call every method at once. A dictionary is read
+/// from disk the first time a thread asks for it and then shared read-only (Nuspell's
+/// queries are const).
+class DictionaryCatalog {
+public:
+    /// `directories` are searched in order for <stem>.aff and <stem>.dic.
+    explicit DictionaryCatalog(std::vector<std::filesystem::path> directories);
+    ~DictionaryCatalog();
+
+    /// Known languages whose dictionary files are present.
+    std::vector<Language> installed() const;
+
+    /// The loaded dictionary of an installed language. Throws atk::InputError when the
+    /// files are missing or fail to load.
+    const nuspell::Dictionary& get(const Language& language) const;
+
+private:
+    struct Slot {
+        std::once_flag once;
+        std::unique_ptr<nuspell::Dictionary> dictionary;
+        std::string error;
+    };
+    std::filesystem::path aff_path(const Language& language) const;
+
+    std::vector<std::filesystem::path> directories_;
+    mutable std::map<std::string, Slot> slots_; // one per known language, made in the constructor
+};
+
+/// Where Debian installs Hunspell dictionaries.
+std::vector<std::filesystem::path> default_dictionary_directories();
+
+} // namespace atk::spell

@@ -1,0 +1,40 @@
+#include "spell/languages.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace atk::spell {
+namespace {
+
+std::string normalised(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+} // namespace
+
+const std::vector<Language>& known_languages() {
+    // The first variant of each language is the one a bare code ("en") stands for.
+    static const std::vector<Language> languages = {
+        {"en-US", "English (US)", "en_US"}, {"en-GB", "English (GB)", "en_GB"},
+        {"fr-FR", "French", "fr_FR"},       {"es-ES", "Spanish", "es_ES"},
+        {"de-DE", "German (Germany)", "de_DE"},
+    };
+    return languages;
+}
+
+std::optional<Language> find_language(std::string_view name) {
+    const std::string wanted = normalised(name);
+    for (const Language& language : known_languages()) {
+        const std::string code = normalised(language.code);
+        if (wanted == code || wanted == code.substr(0, code.find('-'))) {
+            return language;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace atk::spell

@@ -1,0 +1,23 @@
+#pragma once
+// The languages the toolkit knows, how users may name them, and where their dictionaries live.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atk::spell {
+
+struct Language {
+    std::string code;       ///< BCP 47, as shown to users: "en-US"
+    std::string name;       ///< "English (US)"
+    std::string dictionary; ///< Hunspell file stem: "en_US" for en_US.aff and en_US.dic
+};
+
+/// Every language the toolkit can check, whether or not its dictionary is installed.
+const std::vector<Language>& known_languages();
+
+/// Accepts "en-US", "en_us", "EN-us", or a bare language ("en", "fr") that stands for its
+/// main variant. nullopt when the name matches no known language.
+std::optional<Language> find_language(std::string_view name);
+
+} // namespace atk::spell

@@ -1,0 +1,30 @@
+#pragma once
+// Which words of a prose block are prose words, worth spell checking, and which are
+// technical tokens that merely sit in prose: URLs, e-mail addresses, paths, identifiers,
+// acronyms, numbers with units.
+#include "text/segmenter.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace atk::text {
+
+/// A word to spell check. A hyphenated compound (e-mail, well-known) is one candidate with
+/// one part per hyphen-separated word; a simple word has a single part equal to `span`.
+struct SpellCandidate {
+    Span span;
+    std::vector<Span> parts;
+};
+
+/// True for tokens that are not spelling errors whatever the dictionary says: camelCase,
+/// snake_case, file.ext, anything with a digit (v2.3.1, 10ms), ALL-CAPS acronyms and their
+/// plurals (API, APIs).
+bool is_technical_token(std::string_view word);
+
+/// The words of `text` (as returned by Segmenter::words) that are prose. Leaves out words
+/// inside URLs, e-mail addresses and paths, words touching a stand-in (inline code, a URL),
+/// @mentions and #tags, and technical tokens.
+std::vector<SpellCandidate> spelling_candidates(std::string_view text,
+                                                const std::vector<Word>& words);
+
+} // namespace atk::text

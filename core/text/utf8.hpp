@@ -1,0 +1,24 @@
+#pragma once
+// UTF-8 validation and the small code-point helpers the text pipeline shares.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace atk::text {
+
+/// Byte offset of the first byte that does not start a well-formed UTF-8 sequence
+/// (overlong forms, surrogates and code points above U+10FFFF count as ill-formed),
+/// or nullopt when the whole input is valid UTF-8.
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
+
+/// Number of UTF-16 code units needed for the valid UTF-8 `bytes`.
+std::size_t utf16_length(std::string_view bytes);
+
+/// The code point starting at byte `pos` of valid UTF-8 `text`; advances `pos` past it.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+/// The code point ending just before byte `pos` of valid UTF-8 `text`; moves `pos` to its start.
+char32_t previous_code_point(std::string_view text, std::size_t& pos);
+
+} // namespace atk::text
