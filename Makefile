@@ -1,6 +1,6 @@
 # The front door. `make run` and `make test` each work alone on a fresh Debian 12 machine:
 # they install what is missing (make deps), build, then run or test.
-.PHONY: all deps build test run bench format tidy clean
+.PHONY: all deps build test run golden bench format tidy clean
 
 JOBS ?= $(shell nproc)
 BIN := build/bin/analyst-toolkit
@@ -22,6 +22,10 @@ test: build
 run: build
 	@echo "== analyst-toolkit check $(SAMPLE)"
 	@$(BIN) check $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
+
+# Rewrites tests/golden from the current output; review the diff before committing it.
+golden: build
+	ATK_UPDATE_GOLDEN=1 build/bin/cli_tests --gtest_filter='Samples/Golden.*'
 
 bench: build
 	@bash tools/install-deps.sh bench/debian-packages.txt

@@ -13,7 +13,10 @@
 namespace atk::cli {
 namespace {
 
-std::string megabytes(std::size_t bytes) {
+std::string human_size(std::size_t bytes) {
+    if (bytes < 1024 * 1024) {
+        return std::to_string(bytes) + " bytes";
+    }
     std::ostringstream out;
     out.precision(1);
     out << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
@@ -66,8 +69,8 @@ std::variant<InputDocument, std::string> read_input(const std::string& path, std
         content = read_capped(in, max_bytes);
     }
     if (content.size() > max_bytes) {
-        return name + ": larger than the " + megabytes(max_bytes) +
-               " limit; split the document or raise --max-file-size";
+        return name + ": larger than the limit of " + human_size(max_bytes) +
+               "; split the document or raise --max-file-size";
     }
     if (content.empty()) {
         return name + ": is empty; there is nothing to check";

@@ -121,9 +121,8 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const text::Document document = text::parse_document(text, options.markup);
     const ChosenLanguage chosen = choose_language(document, options.language);
     static const spell::Glossary no_glossary;
-    spell::DocumentSpeller speller(dictionaries_.get(chosen.language),
-                                   options.glossary ? *options.glossary : no_glossary,
-                                   chosen.language.code);
+    spell::DocumentSpeller speller(dictionaries_.get(chosen.language), chosen.language,
+                                   options.glossary ? *options.glossary : no_glossary);
 
     std::vector<spell::Misspelling> misspellings;
     for (const auto& block : document.blocks) {

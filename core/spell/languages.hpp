@@ -11,6 +11,10 @@ struct Language {
     std::string code;       ///< BCP 47, as shown to users: "en-US"
     std::string name;       ///< "English (US)"
     std::string dictionary; ///< Hunspell file stem: "en_US" for en_US.aff and en_US.dic
+    /// English writes loanwords with or without their accents (café, naïve, résumé) while
+    /// its dictionaries list them without: a word is then accepted when its unaccented
+    /// form is. Never for languages where accents tell words apart (French, Spanish, German).
+    bool diacritics_optional = false;
 };
 
 /// Every language the toolkit can check, whether or not its dictionary is installed.

@@ -1,10 +1,13 @@
 #include "spell/speller.hpp"
 
+#include "spell/vocabulary.hpp"
 #include "text/prose_words.hpp"
+#include "text/utf8.hpp"
 
 #include <nuspell/dictionary.hxx>
 
 #include <algorithm>
+#include <cctype>
 
 namespace atk::spell {
 namespace {
@@ -33,17 +36,30 @@ bool inside_any(const std::vector<text::Span>& ranges, const text::Span& span) {
 
 } // namespace
 
-DocumentSpeller::DocumentSpeller(const nuspell::Dictionary& dictionary, const Glossary& glossary,
-                                 const std::string& locale)
-    : dictionary_(dictionary), glossary_(glossary), segmenter_(locale) {}
+DocumentSpeller::DocumentSpeller(const nuspell::Dictionary& dictionary, const Language& language,
+                                 const Glossary& glossary)
+    : dictionary_(dictionary), language_(language), glossary_(glossary),
+      vocabulary_(builtin_vocabulary(language)), segmenter_(language.code) {}
+
+bool DocumentSpeller::dictionary_accepts(std::string_view word) const {
+    if (dictionary_.spell(word) || vocabulary_.accepts(word)) {
+        return true;
+    }
+    if (!text::has_non_ascii(word)) {
+        return false;
+    }
+    if (word.find(kRightQuote) != std::string_view::npos &&
+        dictionary_.spell(with_ascii_apostrophes(word))) {
+        return true;
+    }
+    return language_.diacritics_optional && dictionary_.spell(text::without_diacritics(word));
+}
 
 bool DocumentSpeller::is_correct(std::string_view word) {
     if (const auto known = verdicts_.find(word); known != verdicts_.end()) {
         return known->second;
     }
-    const bool correct = glossary_.accepts(word) || dictionary_.spell(word) ||
-                         (word.find(kRightQuote) != std::string_view::npos &&
-                          dictionary_.spell(with_ascii_apostrophes(word)));
+    const bool correct = glossary_.accepts(word) || dictionary_accepts(word);
     verdicts_.emplace(word, correct);
     return correct;
 }
@@ -76,27 +92,50 @@ void DocumentSpeller::check(const text::ProseBlock& block, std::vector<Misspelli
     }
 }
 
+/// Nuspell may capitalise a suggestion for a lower-case word (l'evenement -> L'événement)
+/// and writes apostrophes its own way; give it back as the writer would have typed it.
+std::string DocumentSpeller::in_writers_form(std::string suggestion, const std::string& word) const {
+    if (word.find('\'') != std::string::npos) {
+        suggestion = with_ascii_apostrophes(suggestion);
+    }
+    const bool word_starts_lower = !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
+    if (word_starts_lower && !suggestion.empty() && std::isupper(static_cast<unsigned char>(suggestion[0]))) {
+        std::string lowered = suggestion;
+        lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
+        if (dictionary_accepts(lowered)) {
+            return lowered;
+        }
+    }
+    return suggestion;
+}
+
 const std::vector<std::string>& DocumentSpeller::suggestions(const std::string& word,
                                                               std::size_t max) {
     auto [it, inserted] = suggestions_.try_emplace(word);
-    if (inserted) {
-        std::vector<std::string> all = glossary_.near(word);
-        std::vector<std::string> from_dictionary;
-        dictionary_.suggest(word, from_dictionary);
-        const bool ascii_apostrophe = word.find('\'') != std::string::npos;
-        for (auto& suggestion : from_dictionary) {
-            if (ascii_apostrophe) {
-                suggestion = with_ascii_apostrophes(suggestion); // keep the writer's apostrophe
-            }
-            if (std::find(all.begin(), all.end(), suggestion) == all.end()) {
-                all.push_back(std::move(suggestion));
-            }
-        }
-        if (all.size() > max) {
-            all.resize(max);
-        }
-        it->second = std::move(all);
+    if (!inserted) {
+        return it->second;
     }
+    std::vector<std::string> all = glossary_.near(word);
+    for (auto& term : vocabulary_.near(word)) {
+        all.push_back(std::move(term));
+    }
+    std::vector<std::string> from_dictionary;
+    dictionary_.suggest(word, from_dictionary);
+    for (auto& raw : from_dictionary) {
+        std::string suggestion = in_writers_form(std::move(raw), word);
+        // "occur-ed" adds nothing once "occur ed" is offered.
+        std::string spaced = suggestion;
+        std::replace(spaced.begin(), spaced.end(), '-', ' ');
+        const bool redundant_hyphenation = spaced != suggestion && word.find('-') == std::string::npos &&
+                                           std::find(all.begin(), all.end(), spaced) != all.end();
+        if (!redundant_hyphenation && std::find(all.begin(), all.end(), suggestion) == all.end()) {
+            all.push_back(std::move(suggestion));
+        }
+    }
+    if (all.size() > max) {
+        all.resize(max);
+    }
+    it->second = std::move(all);
     return it->second;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Spell checking of one document's prose, with a per-document cache of word verdicts.
 #include "spell/glossary.hpp"
+#include "spell/languages.hpp"
 #include "text/document.hpp"
 #include "text/segmenter.hpp"
 
@@ -26,14 +27,15 @@ struct Misspelling {
 /// The dictionary and glossary are shared and must outlive it.
 class DocumentSpeller {
 public:
-    DocumentSpeller(const nuspell::Dictionary& dictionary, const Glossary& glossary,
-                    const std::string& locale);
+    DocumentSpeller(const nuspell::Dictionary& dictionary, const Language& language,
+                    const Glossary& glossary);
 
     /// Appends the misspelled words of `block`, in order, and counts its words.
     void check(const text::ProseBlock& block, std::vector<Misspelling>& out);
 
-    /// Corrections for `word`, best first, at most `max`: near glossary terms, then the
-    /// dictionary's suggestions. Cached per distinct word.
+    /// Corrections for `word`, best first, at most `max`: near glossary and vocabulary
+    /// terms, then the dictionary's suggestions, in the writer's case and apostrophes.
+    /// Cached per distinct word.
     const std::vector<std::string>& suggestions(const std::string& word, std::size_t max);
 
     /// Words seen so far (letters and numbers), for statistics and throughput.
@@ -41,9 +43,13 @@ public:
 
 private:
     bool is_correct(std::string_view word);
+    bool dictionary_accepts(std::string_view word) const;
+    std::string in_writers_form(std::string suggestion, const std::string& word) const;
 
     const nuspell::Dictionary& dictionary_;
+    const Language& language_;
     const Glossary& glossary_;
+    const Glossary& vocabulary_;
     text::Segmenter segmenter_;
     /// Lets the caches be searched with a string_view, without building a string.
     struct Hash {

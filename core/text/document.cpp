@@ -1,9 +1,11 @@
 #include "text/document.hpp"
 
 #include <md4c.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cassert>
+#include <cstdlib>
 
 namespace atk::text {
 
@@ -24,7 +26,7 @@ std::size_t ProseBlock::source_end(std::size_t text_end) const {
         [](std::size_t offset, const Piece& piece) { return offset < piece.text_begin; });
     const Piece& piece = *std::prev(after);
     return piece.verbatim ? piece.source_begin + (text_end - piece.text_begin)
-                          : piece.source_begin;
+                          : piece.source_begin + piece.source_length;
 }
 
 namespace {
@@ -43,23 +45,21 @@ public:
             last->source_begin + last->length == source_begin) {
             last->length += bytes.size(); // contiguous in the source: extend
         } else {
-            current_.pieces.push_back({current_.text.size(), source_begin, bytes.size(), true});
+            current_.pieces.push_back({current_.text.size(), source_begin, bytes.size(), bytes.size(), true});
         }
         current_.text.append(bytes);
         has_prose_ = true;
         source_cursor_ = source_begin + bytes.size();
     }
 
-    /// Replaces a non-prose element that starts at `source_pos` (or, by default, one that
-    /// sits where the previous piece ended) with `replacement`.
-    void append_stand_in(std::string_view replacement, std::size_t source_pos) {
-        current_.pieces.push_back({current_.text.size(), source_pos, replacement.size(), false});
+    /// Replaces the source range [source_pos, source_pos + source_length) with `replacement`.
+    void append_stand_in(std::string_view replacement, std::size_t source_pos, std::size_t source_length) {
+        current_.pieces.push_back({current_.text.size(), source_pos, replacement.size(), source_length, false});
         current_.text.append(replacement);
-        source_cursor_ = source_pos;
+        source_cursor_ = source_pos + source_length;
     }
-    void append_stand_in(std::string_view replacement) {
-        append_stand_in(replacement, source_cursor_);
-    }
+    /// Inserts `replacement` where the previous piece ended (a line break, for instance).
+    void append_stand_in(std::string_view replacement) { append_stand_in(replacement, source_cursor_, 0); }
 
     void flush(BlockKind kind) {
         if (has_prose_) {
@@ -76,6 +76,39 @@ private:
     bool has_prose_ = false;
     std::size_t source_cursor_ = 0;
 };
+
+void append_utf8(std::string& out, char32_t c) {
+    icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
+}
+
+/// The text an HTML entity (&amp;, &#233;, &#xE9;) stands for. Named entities outside the
+/// common ones separate words like a space, which is what most of them are used for.
+std::string decode_entity(std::string_view entity) {
+    std::string out;
+    if (entity.size() > 3 && entity[1] == '#') {
+        const bool hex = entity[2] == 'x' || entity[2] == 'X';
+        const std::string digits(entity.substr(hex ? 3 : 2, entity.size() - (hex ? 4 : 3)));
+        const unsigned long code = std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10);
+        const bool valid = code > 0 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
+        append_utf8(out, valid ? static_cast<char32_t>(code) : U'\uFFFD');
+        return out;
+    }
+    static const std::pair<std::string_view, char32_t> named[] = {
+        {"&amp;", U'&'},       {"&lt;", U'<'},         {"&gt;", U'>'},        {"&quot;", U'"'},
+        {"&apos;", U'\''},     {"&nbsp;", U'\u00A0'},  {"&ndash;", U'\u2013'}, {"&mdash;", U'\u2014'},
+        {"&hellip;", U'\u2026'}, {"&rsquo;", U'\u2019'}, {"&lsquo;", U'\u2018'}, {"&ldquo;", U'\u201C'},
+        {"&rdquo;", U'\u201D'},  {"&eacute;", U'\u00E9'}, {"&egrave;", U'\u00E8'}, {"&agrave;", U'\u00E0'},
+        {"&ccedil;", U'\u00E7'}, {"&euro;", U'\u20AC'},   {"&copy;", U'\u00A9'},  {"&reg;", U'\u00AE'},
+        {"&trade;", U'\u2122'},  {"&deg;", U'\u00B0'},    {"&times;", U'\u00D7'},
+    };
+    for (const auto& [name, c] : named) {
+        if (entity == name) {
+            append_utf8(out, c);
+            return out;
+        }
+    }
+    return " ";
+}
 
 /// md4c callbacks: tracks which block and span the parser is in, and feeds BlockBuilder.
 class MarkdownReader {
@@ -140,25 +173,27 @@ private:
         const std::string_view chunk(text, size);
         const bool in_source =
             text >= source_.data() && text + size <= source_.data() + source_.size();
-        const std::size_t offset = in_source ? static_cast<std::size_t>(text - source_.data()) : 0;
+        if (!in_source) { // md4c's own strings: line breaks and NUL replacements
+            builder_.append_stand_in(type == MD_TEXT_NULLCHAR ? kStandIn : " ");
+            return 0;
+        }
+        const auto offset = static_cast<std::size_t>(text - source_.data());
         switch (type) {
         case MD_TEXT_NORMAL:
-            if (!in_source || is_autolink_text(chunk)) {
-                builder_.append_stand_in(kStandIn, offset);
+            if (is_autolink_text(chunk)) {
+                builder_.append_stand_in(kStandIn, offset, size);
             } else {
                 builder_.append_verbatim(offset, chunk);
             }
             break;
-        case MD_TEXT_BR:
-        case MD_TEXT_SOFTBR:
-            builder_.append_stand_in(" ");
+        case MD_TEXT_ENTITY:
+            builder_.append_stand_in(decode_entity(chunk), offset, size);
             break;
-        default: // code, HTML, entities, maths, NUL: not prose
-            if (in_source) {
-                builder_.append_stand_in(kStandIn, offset);
-            } else {
-                builder_.append_stand_in(kStandIn);
-            }
+        case MD_TEXT_HTML: // an inline tag separates words like a space: <b>word</b>
+            builder_.append_stand_in(" ", offset, size);
+            break;
+        default: // inline code, maths: not prose
+            builder_.append_stand_in(kStandIn, offset, size);
             break;
         }
         return 0;

@@ -14,12 +14,14 @@ enum class BlockKind { paragraph, heading, list_item, table_cell };
 
 /// Where the pieces of a block's text come from. A verbatim piece maps byte for byte onto
 /// the source (line breaks inside a paragraph are turned into spaces, byte for byte); a
-/// stand-in piece replaces something that is not prose (inline code, a URL, an HTML tag,
-/// a line break with indentation) and maps to a single source position.
+/// stand-in piece replaces a source range as a whole: something that is not prose (inline
+/// code, a URL: kStandIn), a separator (an HTML tag, a line break: a space) or an entity
+/// (&nbsp;, &eacute;: the character it names).
 struct Piece {
     std::size_t text_begin;
     std::size_t source_begin;
-    std::size_t length; ///< bytes of block text
+    std::size_t length;        ///< bytes of block text
+    std::size_t source_length; ///< bytes of source; equal to length for verbatim pieces
     bool verbatim;
 };
 

@@ -102,8 +102,8 @@ bool is_technical_token(std::string_view word) {
     char32_t last = 0;
     for (std::size_t pos = 0; pos < word.size();) {
         const char32_t c = next_code_point(word, pos);
-        if (is_digit(c) || c == U'_' || c == U'.') {
-            return true; // v2.3.1, 10ms, snake_case, file.ext
+        if (is_digit(c) || c == U'_' || c == U'.' || c == U'@' || c == U'#') {
+            return true; // v2.3.1, 10ms, snake_case, file.ext, @mention, #tag
         }
         const bool upper = is_upper(c);
         camel_hump = camel_hump || (previous_lower && upper);

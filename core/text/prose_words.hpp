@@ -17,8 +17,8 @@ struct SpellCandidate {
 };
 
 /// True for tokens that are not spelling errors whatever the dictionary says: camelCase,
-/// snake_case, file.ext, anything with a digit (v2.3.1, 10ms), ALL-CAPS acronyms and their
-/// plurals (API, APIs).
+/// snake_case, file.ext, anything with a digit (v2.3.1, 10ms), @mentions and #tags, ALL-CAPS
+/// acronyms and their plurals (API, APIs).
 bool is_technical_token(std::string_view word);
 
 /// The words of `text` (as returned by Segmenter::words) that are prose. Leaves out words

@@ -1,6 +1,11 @@
 #include "text/utf8.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
 
 namespace atk::text {
 
@@ -48,6 +53,31 @@ char32_t previous_code_point(std::string_view text, std::size_t& pos) {
     } while (pos > 0 && (static_cast<uint8_t>(text[pos]) & 0xC0U) == 0x80U);
     std::size_t lead = pos;
     return next_code_point(text, lead);
+}
+
+std::string without_diacritics(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) {
+        return std::string(text);
+    }
+    const icu::UnicodeString decomposed = nfd->normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+    icu::UnicodeString bare;
+    for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+        const UChar32 c = decomposed.char32At(i);
+        if (u_charType(c) != U_NON_SPACING_MARK) {
+            bare.append(c);
+        }
+    }
+    std::string out;
+    nfc->normalize(bare, status).toUTF8String(out);
+    return U_FAILURE(status) ? std::string(text) : out;
+}
+
+bool has_non_ascii(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return (static_cast<uint8_t>(c) & 0x80U) != 0; });
 }
 
 } // namespace atk::text

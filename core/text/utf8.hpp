@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace atk::text {
@@ -20,5 +21,12 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 
 /// The code point ending just before byte `pos` of valid UTF-8 `text`; moves `pos` to its start.
 char32_t previous_code_point(std::string_view text, std::size_t& pos);
+
+/// `text` with combining marks removed after canonical decomposition (café -> cafe,
+/// naïve -> naive); other characters are kept. Precondition: valid UTF-8.
+std::string without_diacritics(std::string_view text);
+
+/// True when `text` has a byte outside ASCII.
+bool has_non_ascii(std::string_view text);
 
 } // namespace atk::text

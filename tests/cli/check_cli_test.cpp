@@ -1,0 +1,161 @@
+// The check and languages commands as users see them: formats, exit status, inputs,
+// project configuration.
+#include "run.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using atk::test::run_toolkit;
+using testing::HasSubstr;
+using testing::MatchesRegex;
+
+namespace {
+
+class CheckCli : public testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("atk-check-cli-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    std::string write(const std::string& name, const std::string& content) {
+        const auto path = dir_ / name;
+        fs::create_directories(path.parent_path());
+        std::ofstream(path, std::ios::binary) << content;
+        return path.string();
+    }
+
+    fs::path dir_;
+};
+
+} // namespace
+
+TEST_F(CheckCli, CleanDocumentExitsZeroSilently) {
+    const auto run = run_toolkit({"check", write("clean.md", "# Orders\n\nThe system shall store each order.\n")});
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(run.err, "");
+}
+
+TEST_F(CheckCli, FindingsPrintLikeACompilerAndExitOne) {
+    const auto path = write("spec.md", "# Orders\n\nThe system shall recieve orders.\n");
+    const auto run = run_toolkit({"check", path});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_EQ(run.out, path + ":3:18: error: Possible spelling mistake: \"recieve\" [spelling] "
+                              "(did you mean: receive, relieve)\n");
+}
+
+TEST_F(CheckCli, JsonOffsetsAreUtf16CodeUnits) {
+    // 😀 is 4 bytes and 2 UTF-16 code units; é is 2 bytes and 1 unit.
+    const auto run = run_toolkit({"check", "--format", "json", "--language", "en-US",
+                                  write("emoji.md", "Caf\xC3\xA9 \xF0\x9F\x98\x80 teh end\n")});
+    ASSERT_EQ(run.exit_code, 1) << run.err;
+    const auto json = nlohmann::json::parse(run.out);
+    const auto& match = json["files"][0]["matches"][0];
+    EXPECT_EQ(match["offset"], 8);
+    EXPECT_EQ(match["length"], 3);
+    EXPECT_EQ(match["line"], 1);
+    EXPECT_EQ(match["column"], 9);
+    EXPECT_EQ(match["replacements"][0], "the");
+    EXPECT_EQ(json["files"][0]["language"], "en-US");
+}
+
+TEST_F(CheckCli, SarifIsVersion210WithFixes) {
+    const auto run = run_toolkit({"check", "--format", "sarif", write("s.md", "We recieve.\n")});
+    ASSERT_EQ(run.exit_code, 1) << run.err;
+    const auto sarif = nlohmann::json::parse(run.out);
+    EXPECT_EQ(sarif["version"], "2.1.0");
+    const auto& run0 = sarif["runs"][0];
+    EXPECT_EQ(run0["tool"]["driver"]["name"], "analyst-toolkit");
+    EXPECT_EQ(run0["tool"]["driver"]["rules"][0]["id"], "spelling");
+    const auto& result = run0["results"][0];
+    EXPECT_EQ(result["ruleId"], "spelling");
+    EXPECT_EQ(result["level"], "error");
+    EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["startColumn"], 4);
+    EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["endColumn"], 11);
+    EXPECT_EQ(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "receive");
+}
+
+TEST_F(CheckCli, ReadsStandardInput) {
+    const auto run = run_toolkit({"check", "-"}, "A paymnet arrives.\n");
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_THAT(run.out, HasSubstr("<stdin>:1:3: error: Possible spelling mistake: \"paymnet\""));
+}
+
+TEST_F(CheckCli, ReportsFilesInArgumentOrderWhateverTheThreads) {
+    std::vector<std::string> args{"check"};
+    std::string expected;
+    for (int i = 0; i < 12; ++i) {
+        const auto path = write("doc" + std::to_string(i) + ".md", "Text with a tpyo here.\n");
+        args.push_back(path);
+        expected += path + ":1:13: error: Possible spelling mistake: \"tpyo\" [spelling]";
+    }
+    const auto run = run_toolkit(args);
+    EXPECT_EQ(run.exit_code, 1);
+    std::string got;
+    std::istringstream lines(run.out);
+    for (std::string line; std::getline(lines, line);) {
+        got += line.substr(0, line.find(" (did you mean"));
+    }
+    EXPECT_EQ(got, expected);
+}
+
+TEST_F(CheckCli, MinSeverityErrorStillFailsOnSpellingMistakes) {
+    const auto run = run_toolkit({"check", "--min-severity", "error", write("m.md", "A tpyo.\n")});
+    EXPECT_EQ(run.exit_code, 1);
+}
+
+TEST_F(CheckCli, PlainTextFilesAreNotReadAsMarkdown) {
+    // In Markdown the indented line is code; in a .txt file it is prose.
+    const std::string content = "Intro line.\n\n    An indented tpyo.\n";
+    EXPECT_EQ(run_toolkit({"check", write("notes.md", content)}).exit_code, 0);
+    EXPECT_EQ(run_toolkit({"check", write("notes.txt", content)}).exit_code, 1);
+    EXPECT_EQ(run_toolkit({"check", "--input-format", "text", write("notes2.md", content)}).exit_code, 1);
+}
+
+TEST_F(CheckCli, ProjectFileGlossaryAndLanguageApply) {
+    write(".analyst-toolkit.yml", "language: en-GB\nglossary:\n  - Acmezon\n");
+    const auto doc = write("specs/deep/spec.md", "Acmezon sets the colour.\n");
+    EXPECT_EQ(run_toolkit({"check", doc}).exit_code, 0);
+    // The command line wins over the project file.
+    const auto run = run_toolkit({"check", "--language", "en-US", doc});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_THAT(run.out, HasSubstr("\"colour\""));
+}
+
+TEST_F(CheckCli, GlossaryFileAddsTerms) {
+    const auto doc = write("g.md", "Zorbo Cloud hosts Acmezon.\n");
+    EXPECT_EQ(run_toolkit({"check", doc}).exit_code, 1);
+    const auto terms = write("terms.txt", "# names\nZorbo Cloud\nAcmezon\n");
+    EXPECT_EQ(run_toolkit({"check", "--glossary", terms, doc}).exit_code, 0);
+}
+
+TEST_F(CheckCli, DetectedLanguageIsReported) {
+    const auto run = run_toolkit({"check", "--format", "json",
+                                  write("fr.md", "Le système doit envoyer une facture au client "
+                                                 "lorsque la commande est expédiée.\n")});
+    EXPECT_EQ(run.exit_code, 0) << run.out;
+    const auto json = nlohmann::json::parse(run.out);
+    EXPECT_EQ(json["files"][0]["language"], "fr-FR");
+    EXPECT_EQ(json["files"][0]["language_detected"], true);
+}
+
+TEST(LanguagesCli, ListsTheInstalledLanguages) {
+    const auto run = run_toolkit({"languages"});
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(run.out, "en-US\tEnglish (US)\nen-GB\tEnglish (GB)\nfr-FR\tFrench\nes-ES\tSpanish\nde-DE\tGerman (Germany)\n");
+}
+
+TEST(VersionCli, PrintsTheVersion) {
+    const auto run = run_toolkit({"--version"});
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_THAT(run.out, MatchesRegex("[0-9]+\\.[0-9]+\\.[0-9]+\n"));
+}

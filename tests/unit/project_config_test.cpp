@@ -1,0 +1,87 @@
+#include "config/project_config.hpp"
+#include "error.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using atk::config::find_project_config;
+using atk::config::load_project_config;
+using testing::ElementsAre;
+using testing::HasSubstr;
+
+namespace {
+
+/// A fresh directory tree under the system's temporary directory, removed afterwards.
+class ProjectConfigTest : public testing::Test {
+protected:
+    void SetUp() override {
+        root_ = std::filesystem::temp_directory_path() /
+                ("atk-config-test-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+        std::filesystem::remove_all(root_);
+        std::filesystem::create_directories(root_ / "docs" / "specs");
+    }
+    void TearDown() override { std::filesystem::remove_all(root_); }
+
+    std::filesystem::path write(const std::filesystem::path& relative, const std::string& content) {
+        const auto path = root_ / relative;
+        std::ofstream(path, std::ios::binary) << content;
+        return path;
+    }
+
+    std::string error_of(const std::string& content) {
+        const auto path = write(".analyst-toolkit.yml", content);
+        try {
+            load_project_config(path);
+        } catch (const atk::InputError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    }
+
+    std::filesystem::path root_;
+};
+
+} // namespace
+
+TEST_F(ProjectConfigTest, IsFoundInTheNearestParentDirectory) {
+    EXPECT_EQ(find_project_config(root_ / "docs" / "specs"), std::nullopt);
+    const auto top = write(".analyst-toolkit.yml", "glossary: [Acme]\n");
+    EXPECT_EQ(find_project_config(root_ / "docs" / "specs"), top);
+    const auto nearer = write("docs/.analyst-toolkit.yml", "glossary: [Zorbo]\n");
+    EXPECT_EQ(find_project_config(root_ / "docs" / "specs"), nearer);
+}
+
+TEST_F(ProjectConfigTest, ReadsLanguageAndGlossary) {
+    const auto path = write(".analyst-toolkit.yml",
+                            "# project settings\nlanguage: fr-FR\nglossary:\n  - Acmezon\n  - Zorbo Cloud\n");
+    const auto config = load_project_config(path);
+    EXPECT_EQ(config.language, "fr-FR");
+    EXPECT_THAT(config.glossary.terms(), ElementsAre("Acmezon", "Zorbo Cloud"));
+}
+
+TEST_F(ProjectConfigTest, AnEmptyFileIsAnEmptyConfiguration) {
+    const auto config = load_project_config(write(".analyst-toolkit.yml", ""));
+    EXPECT_EQ(config.language, std::nullopt);
+    EXPECT_TRUE(config.glossary.empty());
+}
+
+TEST_F(ProjectConfigTest, UnknownKeysFailWithFileAndLine) {
+    const std::string error = error_of("language: en\nglosary:\n  - Acme\n");
+    EXPECT_THAT(error, HasSubstr(".analyst-toolkit.yml:2: unknown key 'glosary'"));
+    EXPECT_THAT(error, HasSubstr("known keys are language and glossary"));
+}
+
+TEST_F(ProjectConfigTest, WrongTypesFailWithFileAndLine) {
+    EXPECT_THAT(error_of("glossary: Acme\n"), HasSubstr(":1: 'glossary' must be a list"));
+    EXPECT_THAT(error_of("glossary:\n  - [a, b]\n"), HasSubstr(":2: each glossary entry"));
+    EXPECT_THAT(error_of("language: [en]\n"), HasSubstr(":1: 'language' must be"));
+    EXPECT_THAT(error_of("- just\n- a list\n"), HasSubstr("expected a mapping"));
+}
+
+TEST_F(ProjectConfigTest, InvalidYamlFailsWithFileAndLine) {
+    EXPECT_THAT(error_of("language: en\nglossary: [unclosed\n"), HasSubstr("invalid YAML"));
+    EXPECT_THAT(error_of("language: \"a\xFF\"\n"), HasSubstr("invalid UTF-8 at byte 12"));
+}
