@@ -3,15 +3,14 @@
 #include "config/project_config.hpp"
 #include "error.hpp"
 #include "input.hpp"
+#include "parallel.hpp"
 #include "report.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
-#include <thread>
 
 namespace atk::cli {
 namespace {
@@ -102,35 +101,27 @@ std::optional<std::vector<Job>> prepare_jobs(const CheckArguments& args) {
     return jobs;
 }
 
-/// Checks the jobs on every core; reports and returns nullopt when any check fails.
+/// Checks the jobs on every core (files in parallel, and a lone large file split between
+/// cores); reports and returns nullopt when any check fails.
 std::optional<std::vector<FileReport>> run_jobs(const Checker& checker, const std::vector<Job>& jobs,
                                                 const CheckArguments& args) {
     std::vector<FileReport> reports(jobs.size());
     std::vector<std::string> errors(jobs.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            const Job& job = jobs[i];
-            CheckOptions options;
-            options.language = job.language;
-            options.markup = job.input.markup;
-            options.glossary = job.glossary.get();
-            options.max_suggestions = args.max_suggestions;
-            try {
-                reports[i] = {job.input.path, job.input.text, checker.check(job.input.text, options)};
-            } catch (const InputError& e) {
-                errors[i] = (job.input.path == "-" ? "<stdin>" : job.input.path) + ": " + e.what();
-            }
+    const std::size_t cores = hardware_threads();
+    parallel_for(jobs.size(), cores, [&](std::size_t i) {
+        const Job& job = jobs[i];
+        CheckOptions options;
+        options.language = job.language;
+        options.markup = job.input.markup;
+        options.glossary = job.glossary.get();
+        options.max_suggestions = args.max_suggestions;
+        options.threads = std::max<std::size_t>(1, cores / jobs.size());
+        try {
+            reports[i] = {job.input.path, job.input.text, checker.check(job.input.text, options)};
+        } catch (const InputError& e) {
+            errors[i] = (job.input.path == "-" ? "<stdin>" : job.input.path) + ": " + e.what();
         }
-    };
-    const std::size_t thread_count =
-        std::min<std::size_t>(jobs.size(), std::max(1U, std::thread::hardware_concurrency()));
-    std::vector<std::jthread> threads;
-    for (std::size_t t = 1; t < thread_count; ++t) {
-        threads.emplace_back(worker);
-    }
-    worker();
-    threads.clear(); // joins
+    });
     bool failed = false;
     for (const auto& error : errors) {
         if (!error.empty()) {

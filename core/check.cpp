@@ -1,11 +1,14 @@
 #include "check.hpp"
 
 #include "error.hpp"
+#include "parallel.hpp"
+#include "spell/lexicon.hpp"
 #include "spell/speller.hpp"
 #include "text/language_detection.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace atk {
 
@@ -113,6 +116,62 @@ Checker::ChosenLanguage Checker::choose_language(const text::Document& document,
     return {resolve_language(config_.default_language), false, 0.0};
 }
 
+namespace {
+
+/// The misspellings of `blocks`, in order, found on up to `threads` threads, each taking a
+/// contiguous run of blocks with its own speller (and cache). Also counts the words.
+std::vector<spell::Misspelling> find_misspellings(const std::vector<text::ProseBlock>& blocks,
+                                                  const spell::Lexicon& lexicon, std::size_t threads,
+                                                  std::size_t& words) {
+    // Small documents are not worth a thread: an ICU iterator set-up costs more.
+    constexpr std::size_t kBytesPerPart = 256 * 1024;
+    std::size_t bytes = 0;
+    for (const auto& block : blocks) {
+        bytes += block.text.size();
+    }
+    const std::size_t parts = std::clamp<std::size_t>(bytes / kBytesPerPart, 1, threads);
+    std::vector<std::vector<spell::Misspelling>> found(parts);
+    std::vector<std::size_t> counts(parts);
+    parallel_for(parts, parts, [&](std::size_t part) {
+        spell::DocumentSpeller speller(lexicon);
+        const std::size_t first = blocks.size() * part / parts;
+        const std::size_t last = blocks.size() * (part + 1) / parts;
+        for (std::size_t i = first; i < last; ++i) {
+            speller.check(blocks[i], found[part]);
+        }
+        counts[part] = speller.word_count();
+    });
+    std::vector<spell::Misspelling> all;
+    for (std::size_t part = 0; part < parts; ++part) {
+        all.insert(all.end(), std::make_move_iterator(found[part].begin()),
+                   std::make_move_iterator(found[part].end()));
+        words += counts[part];
+    }
+    return all;
+}
+
+/// Suggestions for each distinct misspelled word, computed once each, on up to `threads` threads.
+std::unordered_map<std::string, std::vector<std::string>>
+suggest_all(const std::vector<spell::Misspelling>& misspellings, const spell::Lexicon& lexicon,
+            std::size_t max, std::size_t threads) {
+    std::unordered_map<std::string, std::vector<std::string>> suggestions;
+    std::vector<const std::string*> distinct;
+    for (const auto& misspelling : misspellings) {
+        if (suggestions.try_emplace(misspelling.word).second) {
+            distinct.push_back(&misspelling.word);
+        }
+    }
+    if (max > 0) {
+        parallel_for(distinct.size(), threads, [&](std::size_t i) {
+            // Each thread writes a different, already existing entry: no rehashing, no race.
+            suggestions.find(*distinct[i])->second = lexicon.suggest(*distinct[i], max);
+        });
+    }
+    return suggestions;
+}
+
+} // namespace
+
 CheckResult Checker::check(std::string_view text, const CheckOptions& options) const {
     if (const auto bad = text::find_invalid_utf8(text)) {
         throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) +
@@ -121,20 +180,16 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const text::Document document = text::parse_document(text, options.markup);
     const ChosenLanguage chosen = choose_language(document, options.language);
     static const spell::Glossary no_glossary;
-    spell::DocumentSpeller speller(dictionaries_.get(chosen.language), chosen.language,
-                                   options.glossary ? *options.glossary : no_glossary);
+    const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language,
+                                 options.glossary ? *options.glossary : no_glossary);
+    const std::size_t threads = std::max<std::size_t>(1, options.threads);
 
-    std::vector<spell::Misspelling> misspellings;
-    for (const auto& block : document.blocks) {
-        speller.check(block, misspellings);
-    }
-    CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, speller.word_count()};
+    CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0};
+    const auto misspellings = find_misspellings(document.blocks, lexicon, threads, result.words);
+    const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
     result.alerts.reserve(misspellings.size());
     for (const auto& misspelling : misspellings) {
-        result.alerts.push_back(spelling_alert(
-            misspelling, chosen.language,
-            options.max_suggestions == 0 ? std::vector<std::string>{}
-                                         : speller.suggestions(misspelling.word, options.max_suggestions)));
+        result.alerts.push_back(spelling_alert(misspelling, chosen.language, suggestions.at(misspelling.word)));
     }
     // Blocks come in document order, so alerts already are; sorting guards the contract.
     std::stable_sort(result.alerts.begin(), result.alerts.end(),

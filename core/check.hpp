@@ -17,6 +17,9 @@ struct CheckOptions {
     text::Markup markup = text::Markup::markdown;
     const spell::Glossary* glossary = nullptr; ///< accepted terms; may be null
     std::size_t max_suggestions = 5;
+    /// Threads one check may use. The CLI gives a lone large file every core; a server that
+    /// already runs one check per core leaves it at 1.
+    std::size_t threads = 1;
 };
 
 struct CheckResult {

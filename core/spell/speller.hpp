@@ -1,19 +1,12 @@
 #pragma once
 // Spell checking of one document's prose, with a per-document cache of word verdicts.
-#include "spell/glossary.hpp"
-#include "spell/languages.hpp"
+#include "spell/lexicon.hpp"
 #include "text/document.hpp"
 #include "text/segmenter.hpp"
 
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-namespace nuspell {
-inline namespace v5 {
-class Dictionary;
-}
-} // namespace nuspell
 
 namespace atk::spell {
 
@@ -23,41 +16,30 @@ struct Misspelling {
     std::string word;
 };
 
-/// Not thread-safe (it owns ICU iterators and caches): one per document being checked.
-/// The dictionary and glossary are shared and must outlive it.
+/// Not thread-safe (it owns ICU iterators and a cache): one per document, or per part of a
+/// document, being checked. The lexicon must outlive it.
 class DocumentSpeller {
 public:
-    DocumentSpeller(const nuspell::Dictionary& dictionary, const Language& language,
-                    const Glossary& glossary);
+    explicit DocumentSpeller(const Lexicon& lexicon);
 
     /// Appends the misspelled words of `block`, in order, and counts its words.
     void check(const text::ProseBlock& block, std::vector<Misspelling>& out);
-
-    /// Corrections for `word`, best first, at most `max`: near glossary and vocabulary
-    /// terms, then the dictionary's suggestions, in the writer's case and apostrophes.
-    /// Cached per distinct word.
-    const std::vector<std::string>& suggestions(const std::string& word, std::size_t max);
 
     /// Words seen so far (letters and numbers), for statistics and throughput.
     std::size_t word_count() const { return word_count_; }
 
 private:
     bool is_correct(std::string_view word);
-    bool dictionary_accepts(std::string_view word) const;
-    std::string in_writers_form(std::string suggestion, const std::string& word) const;
 
-    const nuspell::Dictionary& dictionary_;
-    const Language& language_;
-    const Glossary& glossary_;
-    const Glossary& vocabulary_;
-    text::Segmenter segmenter_;
-    /// Lets the caches be searched with a string_view, without building a string.
+    /// Lets the cache be searched with a string_view, without building a string.
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
+
+    const Lexicon& lexicon_;
+    text::Segmenter segmenter_;
     std::unordered_map<std::string, bool, Hash, std::equal_to<>> verdicts_;
-    std::unordered_map<std::string, std::vector<std::string>> suggestions_;
     std::size_t word_count_ = 0;
 };
 

@@ -142,16 +142,12 @@ std::vector<SpellCandidate> spelling_candidates(std::string_view text,
                                            words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                            is_prose);
         if (all_prose) {
-            SpellCandidate compound{{words[first].span.begin, words[last].span.end}, {}};
-            for (std::size_t i = first; i <= last; ++i) {
-                compound.parts.push_back(words[i].span);
-            }
-            out.push_back(std::move(compound));
+            out.push_back({{words[first].span.begin, words[last].span.end}, first, last - first + 1});
         } else {
             // JSON-based: the prose parts are still checked, each on its own.
             for (std::size_t i = first; i <= last; ++i) {
                 if (is_prose(words[i])) {
-                    out.push_back({words[i].span, {words[i].span}});
+                    out.push_back({words[i].span, i, 1});
                 }
             }
         }

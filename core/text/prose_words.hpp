@@ -9,11 +9,13 @@
 
 namespace atk::text {
 
-/// A word to spell check. A hyphenated compound (e-mail, well-known) is one candidate with
-/// one part per hyphen-separated word; a simple word has a single part equal to `span`.
+/// A word to spell check: words[first_word] to words[first_word + word_count - 1] of the
+/// segmenter's output. A hyphenated compound (e-mail, well-known) is one candidate of
+/// several words; a simple word is a candidate of one.
 struct SpellCandidate {
     Span span;
-    std::vector<Span> parts;
+    std::size_t first_word = 0;
+    std::size_t word_count = 1;
 };
 
 /// True for tokens that are not spelling errors whatever the dictionary says: camelCase,

@@ -13,12 +13,15 @@ namespace {
 /// Each candidate as its text; compounds as "part+part".
 std::vector<std::string> candidates(std::string_view text) {
     atk::text::Segmenter segmenter("en-US");
+    const auto words = segmenter.words(text);
     std::vector<std::string> out;
-    for (const auto& candidate : atk::text::spelling_candidates(text, segmenter.words(text))) {
+    for (const auto& candidate : atk::text::spelling_candidates(text, words)) {
         std::string joined;
-        for (const auto& part : candidate.parts) {
+        for (std::size_t i = candidate.first_word; i < candidate.first_word + candidate.word_count; ++i) {
+            const auto& part = words[i].span;
             joined += (joined.empty() ? "" : "+") + std::string(text.substr(part.begin, part.end - part.begin));
         }
+        EXPECT_EQ(candidate.span.begin, words[candidate.first_word].span.begin);
         out.push_back(joined);
     }
     return out;

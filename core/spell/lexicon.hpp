@@ -1,0 +1,48 @@
+#pragma once
+// What counts as a word in one language for one project, and how to correct one that does not.
+#include "spell/glossary.hpp"
+#include "spell/languages.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nuspell {
+inline namespace v5 {
+class Dictionary;
+}
+} // namespace nuspell
+
+namespace atk::spell {
+
+/// A dictionary, the built-in vocabulary and a project glossary, seen as one word list.
+/// Const and thread-safe; cheap to make. All referenced objects must outlive it.
+class Lexicon {
+public:
+    Lexicon(const nuspell::Dictionary& dictionary, const Language& language, const Glossary& glossary);
+
+    const Language& language() const { return language_; }
+    const Glossary& glossary() const { return glossary_; }
+
+    /// True for glossary terms, built-in vocabulary and dictionary words, with typographic
+    /// apostrophes (don’t) and, where the language allows it, optional accents (café).
+    bool accepts(std::string_view word) const;
+
+    /// Corrections for `word`, best first, at most `max`: close glossary and vocabulary
+    /// terms, then the dictionary's suggestions, in the writer's case and apostrophes.
+    /// Words longer than kMaxSuggestedLength bytes get none (see lexicon.cpp).
+    std::vector<std::string> suggest(const std::string& word, std::size_t max) const;
+
+    static constexpr std::size_t kMaxSuggestedLength = 50;
+
+private:
+    bool dictionary_accepts(std::string_view word) const;
+    std::string in_writers_form(std::string suggestion, const std::string& word) const;
+
+    const nuspell::Dictionary& dictionary_;
+    const Language& language_;
+    const Glossary& glossary_;
+    const Glossary& vocabulary_;
+};
+
+} // namespace atk::spell
