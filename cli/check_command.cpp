@@ -181,25 +181,25 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("-l,--language", args->language,
                       "Language code (en-US, en-GB, fr, es, de...) or auto; default: the project "
                       "file's language, else auto");
-    check->add_option("-f,--format", args->format, "Output format: text, json or sarif")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, OutputFormat>{{"text", OutputFormat::text},
-                                                {"json", OutputFormat::json},
-                                                {"sarif", OutputFormat::sarif}},
-            CLI::ignore_case));
-    check->add_option("--input-format", args->markup,
-                      "How to read the files: auto (by extension: .txt is plain text, the rest "
-                      "Markdown), markdown or text")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, MarkupChoice>{{"auto", MarkupChoice::automatic},
-                                                {"markdown", MarkupChoice::markdown},
-                                                {"text", MarkupChoice::plain_text}},
-            CLI::ignore_case));
+    // Choices are read as words and mapped afterwards, so that --help shows the words.
+    const std::map<std::string, OutputFormat> formats{
+        {"text", OutputFormat::text}, {"json", OutputFormat::json}, {"sarif", OutputFormat::sarif}};
+    check->add_option_function<std::string>(
+             "-f,--format", [args, formats](const std::string& name) { args->format = formats.at(name); },
+             "Output format (default text)")
+        ->check(CLI::IsMember({"text", "json", "sarif"}));
+    const std::map<std::string, MarkupChoice> markups{{"auto", MarkupChoice::automatic},
+                                                      {"markdown", MarkupChoice::markdown},
+                                                      {"text", MarkupChoice::plain_text}};
+    check->add_option_function<std::string>(
+             "--input-format", [args, markups](const std::string& name) { args->markup = markups.at(name); },
+             "How to read the files; auto (the default) reads .txt as plain text, the rest as Markdown")
+        ->check(CLI::IsMember({"auto", "markdown", "text"}));
     check->add_option("-g,--glossary", args->glossary_path,
                       "File of accepted words and phrases, one per line (added to the project "
                       "file's glossary)");
     check->add_option("--min-severity", args->min_severity_name,
-                      "Report and fail only on findings at or above: suggestion, warning or error")
+                      "Report and fail only on findings at or above this level (default suggestion)")
         ->check(CLI::IsMember({"suggestion", "warning", "error"}));
     check->add_option("--max-file-size", args->max_file_bytes,
                       "Largest file accepted, in bytes (default 10 MiB)")

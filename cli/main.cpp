@@ -40,9 +40,23 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        // --help and --version are "errors" with exit code 0; real usage errors exit 2.
-        const int code = app.exit(e);
-        return code == 0 ? 0 : 2;
+        // --help and --version arrive as "errors" with exit code 0; real usage errors exit 2.
+        if (e.get_exit_code() == 0) {
+            return app.exit(e);
+        }
+        const bool command_missing = argc == 1 || argv[1][0] != '-';
+        if (app.get_subcommands().empty() && command_missing) { // name the commands there are
+            std::string commands;
+            for (const auto* command : app.get_subcommands({})) {
+                commands += (commands.empty() ? "" : ", ") + command->get_name();
+            }
+            std::cerr << "analyst-toolkit: error: "
+                      << (argc > 1 ? "unknown command '" + std::string(argv[1]) + "'" : std::string("no command"))
+                      << "; the commands are " << commands << " (see analyst-toolkit --help)\n";
+        } else {
+            std::cerr << "analyst-toolkit: error: " << e.what() << "; see analyst-toolkit --help\n";
+        }
+        return 2;
     } catch (const atk::InputError& e) {
         std::cerr << "analyst-toolkit: error: " << e.what() << '\n';
         return 2;
