@@ -8,6 +8,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <future>
 #include <unordered_map>
 
 namespace atk {
@@ -120,9 +121,12 @@ namespace {
 
 /// The misspellings of `blocks`, in order, found on up to `threads` threads, each taking a
 /// contiguous run of blocks with its own speller (and cache). Also counts the words.
+/// Segmentation runs while `dictionary` may still be loading; judging waits for it.
 std::vector<spell::Misspelling> find_misspellings(const std::vector<text::ProseBlock>& blocks,
-                                                  const spell::Lexicon& lexicon, std::size_t threads,
-                                                  std::size_t& words) {
+                                                  const spell::Language& language,
+                                                  const spell::Glossary& glossary,
+                                                  const std::shared_future<const nuspell::Dictionary*>& dictionary,
+                                                  std::size_t threads, std::size_t& words) {
     // Small documents are not worth a thread: an ICU iterator set-up costs more.
     constexpr std::size_t kBytesPerPart = 256 * 1024;
     std::size_t bytes = 0;
@@ -133,12 +137,13 @@ std::vector<spell::Misspelling> find_misspellings(const std::vector<text::ProseB
     std::vector<std::vector<spell::Misspelling>> found(parts);
     std::vector<std::size_t> counts(parts);
     parallel_for(parts, parts, [&](std::size_t part) {
-        spell::DocumentSpeller speller(lexicon);
+        spell::DocumentSpeller speller(glossary, language.code);
         const std::size_t first = blocks.size() * part / parts;
         const std::size_t last = blocks.size() * (part + 1) / parts;
         for (std::size_t i = first; i < last; ++i) {
-            speller.check(blocks[i], found[part]);
+            speller.collect(blocks[i]);
         }
+        speller.judge(spell::Lexicon(*dictionary.get(), language, glossary), found[part]);
         counts[part] = speller.word_count();
     });
     std::vector<spell::Misspelling> all;
@@ -172,6 +177,16 @@ suggest_all(const std::vector<spell::Misspelling>& misspellings, const spell::Le
 
 } // namespace
 
+std::shared_future<const nuspell::Dictionary*> Checker::dictionary_for(const spell::Language& language) const {
+    if (dictionaries_.loaded(language)) {
+        std::promise<const nuspell::Dictionary*> ready;
+        ready.set_value(&dictionaries_.get(language));
+        return ready.get_future().share();
+    }
+    // First use (a CLI run): load while the text is segmented, which takes about as long.
+    return std::async(std::launch::async, [this, language] { return &dictionaries_.get(language); }).share();
+}
+
 CheckResult Checker::check(std::string_view text, const CheckOptions& options) const {
     if (const auto bad = text::find_invalid_utf8(text)) {
         throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) +
@@ -180,12 +195,13 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const text::Document document = text::parse_document(text, options.markup);
     const ChosenLanguage chosen = choose_language(document, options.language);
     static const spell::Glossary no_glossary;
-    const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language,
-                                 options.glossary ? *options.glossary : no_glossary);
+    const spell::Glossary& glossary = options.glossary ? *options.glossary : no_glossary;
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
 
     CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0};
-    const auto misspellings = find_misspellings(document.blocks, lexicon, threads, result.words);
+    const auto misspellings =
+        find_misspellings(document.blocks, chosen.language, glossary, dictionary_for(chosen.language), threads, result.words);
+    const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language, glossary);
     const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
     result.alerts.reserve(misspellings.size());
     for (const auto& misspelling : misspellings) {

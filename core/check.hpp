@@ -6,6 +6,7 @@
 #include "text/document.hpp"
 
 #include <filesystem>
+#include <future>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,8 @@ private:
         double confidence;
     };
     ChosenLanguage choose_language(const text::Document& document, std::string_view requested) const;
+    /// The language's dictionary, now or (on first use) once it has loaded in the background.
+    std::shared_future<const nuspell::Dictionary*> dictionary_for(const spell::Language& language) const;
 
     CheckerConfig config_;
     spell::DictionaryCatalog dictionaries_;

@@ -72,6 +72,7 @@ const nuspell::Dictionary& DictionaryCatalog::get(const Language& language) cons
             auto dictionary = std::make_unique<nuspell::Dictionary>();
             load_without_ngram_suggestions(*dictionary, aff);
             slot.dictionary = std::move(dictionary);
+            slot.ready = true;
         } catch (const std::exception& e) {
             slot.error = "the " + language.code + " dictionary " + aff.string() +
                          " failed to load: " + e.what() + "; reinstall it (make deps)";
@@ -82,6 +83,8 @@ const nuspell::Dictionary& DictionaryCatalog::get(const Language& language) cons
     }
     return *slot.dictionary;
 }
+
+bool DictionaryCatalog::loaded(const Language& language) const { return slots_.at(language.code).ready; }
 
 std::vector<std::filesystem::path> default_dictionary_directories() {
     return {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"};

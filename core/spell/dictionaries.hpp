@@ -2,6 +2,7 @@
 // Nuspell dictionaries, found on disk and loaded once on first use.
 #include "spell/languages.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -32,11 +33,15 @@ public:
     /// files are missing or fail to load.
     const nuspell::Dictionary& get(const Language& language) const;
 
+    /// True once get() has loaded the language's dictionary: then get() returns at once.
+    bool loaded(const Language& language) const;
+
 private:
     struct Slot {
         std::once_flag once;
         std::unique_ptr<nuspell::Dictionary> dictionary;
         std::string error;
+        std::atomic<bool> ready{false};
     };
     std::filesystem::path aff_path(const Language& language) const;
 

@@ -13,48 +13,67 @@ bool inside_any(const std::vector<text::Span>& ranges, const text::Span& span) {
     });
 }
 
+std::string_view slice(const text::ProseBlock& block, const text::Span& span) {
+    return std::string_view(block.text).substr(span.begin, span.end - span.begin);
+}
+
 } // namespace
 
-DocumentSpeller::DocumentSpeller(const Lexicon& lexicon)
-    : lexicon_(lexicon), segmenter_(lexicon.language().code) {}
+DocumentSpeller::DocumentSpeller(const Glossary& glossary, const std::string& locale)
+    : glossary_(glossary), segmenter_(locale) {}
 
-bool DocumentSpeller::is_correct(std::string_view word) {
+void DocumentSpeller::collect(const text::ProseBlock& block) {
+    const auto words = segmenter_.words(block.text);
+    word_count_ += static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [](const text::Word& w) {
+        return w.kind != text::WordKind::ideographic;
+    }));
+    const auto phrases = glossary_.empty() ? std::vector<text::Span>{} : glossary_.phrase_matches(block.text);
+    for (const auto& candidate : text::spelling_candidates(block.text, words)) {
+        if (inside_any(phrases, candidate.span)) {
+            continue;
+        }
+        Pending pending{&block, candidate.span, static_cast<std::uint32_t>(parts_.size()), 0};
+        if (candidate.word_count > 1) {
+            for (std::size_t i = candidate.first_word; i < candidate.first_word + candidate.word_count; ++i) {
+                parts_.push_back(words[i].span);
+            }
+            pending.part_count = static_cast<std::uint32_t>(candidate.word_count);
+        }
+        pending_.push_back(pending);
+    }
+}
+
+bool DocumentSpeller::is_correct(const Lexicon& lexicon, std::string_view word) {
     if (const auto known = verdicts_.find(word); known != verdicts_.end()) {
         return known->second;
     }
-    const bool correct = lexicon_.accepts(word);
+    const bool correct = lexicon.accepts(word);
     verdicts_.emplace(word, correct);
     return correct;
 }
 
-void DocumentSpeller::check(const text::ProseBlock& block, std::vector<Misspelling>& out) {
-    const std::string_view text = block.text;
-    const auto words = segmenter_.words(text);
-    word_count_ += static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [](const text::Word& w) {
-        return w.kind != text::WordKind::ideographic;
-    }));
-    const auto& glossary = lexicon_.glossary();
-    const auto phrases = glossary.empty() ? std::vector<text::Span>{} : glossary.phrase_matches(text);
-    auto slice = [&](const text::Span& span) { return text.substr(span.begin, span.end - span.begin); };
-    auto report = [&](const text::Span& span) {
-        out.push_back({block.source_offset(span.begin), block.source_end(span.end), std::string(slice(span))});
+void DocumentSpeller::judge(const Lexicon& lexicon, std::vector<Misspelling>& out) {
+    auto report = [&](const text::ProseBlock& block, const text::Span& span) {
+        out.push_back({block.source_offset(span.begin), block.source_end(span.end), std::string(slice(block, span))});
     };
-
-    for (const auto& candidate : text::spelling_candidates(text, words)) {
-        if (inside_any(phrases, candidate.span) || is_correct(slice(candidate.span))) {
+    for (const Pending& pending : pending_) {
+        const text::ProseBlock& block = *pending.block;
+        if (is_correct(lexicon, slice(block, pending.span))) {
             continue;
         }
-        if (candidate.word_count == 1) {
-            report(candidate.span);
+        if (pending.part_count == 0) {
+            report(block, pending.span);
             continue;
         }
         // A compound the dictionary does not list is fine when each of its parts is a word.
-        for (std::size_t i = candidate.first_word; i < candidate.first_word + candidate.word_count; ++i) {
-            if (!is_correct(slice(words[i].span))) {
-                report(words[i].span);
+        for (std::uint32_t i = pending.first_part; i < pending.first_part + pending.part_count; ++i) {
+            if (!is_correct(lexicon, slice(block, parts_[i]))) {
+                report(block, parts_[i]);
             }
         }
     }
+    pending_.clear();
+    parts_.clear();
 }
 
 } // namespace atk::spell

@@ -1,9 +1,12 @@
 #pragma once
-// Spell checking of one document's prose, with a per-document cache of word verdicts.
+// Spell checking of one document's prose in two phases: finding the words worth checking
+// (segmentation: needs no dictionary, so it can run while the dictionary loads), then
+// judging them, with a per-document cache of verdicts.
 #include "spell/lexicon.hpp"
 #include "text/document.hpp"
 #include "text/segmenter.hpp"
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,19 +20,31 @@ struct Misspelling {
 };
 
 /// Not thread-safe (it owns ICU iterators and a cache): one per document, or per part of a
-/// document, being checked. The lexicon must outlive it.
+/// document, being checked. Blocks passed to collect() must outlive judge().
 class DocumentSpeller {
 public:
-    explicit DocumentSpeller(const Lexicon& lexicon);
+    /// `glossary` (for multi-word terms) must outlive the speller.
+    DocumentSpeller(const Glossary& glossary, const std::string& locale);
 
-    /// Appends the misspelled words of `block`, in order, and counts its words.
-    void check(const text::ProseBlock& block, std::vector<Misspelling>& out);
+    /// Phase 1: finds the words of `block` worth spell checking, and counts its words.
+    void collect(const text::ProseBlock& block);
+
+    /// Phase 2: appends the misspelled words among those collected, in order.
+    void judge(const Lexicon& lexicon, std::vector<Misspelling>& out);
 
     /// Words seen so far (letters and numbers), for statistics and throughput.
     std::size_t word_count() const { return word_count_; }
 
 private:
-    bool is_correct(std::string_view word);
+    /// A word to judge; a hyphenated compound lists its parts in parts_.
+    struct Pending {
+        const text::ProseBlock* block;
+        text::Span span;
+        std::uint32_t first_part;
+        std::uint32_t part_count; ///< 0 for a simple word
+    };
+
+    bool is_correct(const Lexicon& lexicon, std::string_view word);
 
     /// Lets the cache be searched with a string_view, without building a string.
     struct Hash {
@@ -37,8 +52,10 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
 
-    const Lexicon& lexicon_;
+    const Glossary& glossary_;
     text::Segmenter segmenter_;
+    std::vector<Pending> pending_;
+    std::vector<text::Span> parts_;
     std::unordered_map<std::string, bool, Hash, std::equal_to<>> verdicts_;
     std::size_t word_count_ = 0;
 };

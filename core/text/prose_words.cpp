@@ -42,10 +42,12 @@ std::vector<Span> locator_ranges(std::string_view text) {
             ++pos;
         }
         std::size_t end = pos;
+        bool may_be_locator = false; // only tokens with one of these characters can be one
         while (end < text.size() && !is_ascii_space(text[end])) {
-            ++end;
+            const char c = text[end++];
+            may_be_locator = may_be_locator || c == '/' || c == '@' || c == '\\' || c == ':' || c == 'w';
         }
-        if (end > pos && is_locator(text.substr(pos, end - pos))) {
+        if (may_be_locator && is_locator(text.substr(pos, end - pos))) {
             ranges.push_back({pos, end});
         }
         pos = end;

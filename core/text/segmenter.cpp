@@ -1,10 +1,14 @@
 #include "text/segmenter.hpp"
 
+#include "text/utf8.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/localpointer.h>
 #include <unicode/utext.h>
 
+#include <array>
+#include <cstdint>
 #include <stdexcept>
 
 namespace atk::text {
@@ -52,6 +56,10 @@ Segmenter::Segmenter(const std::string& locale_name) {
 Segmenter::~Segmenter() = default;
 
 std::vector<Word> Segmenter::words(std::string_view text) {
+    return has_non_ascii(text) ? words_with_icu(text) : ascii_words(text);
+}
+
+std::vector<Word> Segmenter::words_with_icu(std::string_view text) {
     std::vector<Word> out;
     auto utext = attach(*words_, text);
     int32_t begin = words_->first();
@@ -91,6 +99,89 @@ std::vector<Span> Segmenter::sentences(std::string_view text) {
             out.push_back({begin, end});
         }
         begin = boundary;
+    }
+    return out;
+}
+
+namespace {
+
+/// ASCII characters by their UAX #29 word-break class, as ICU's rules use them.
+enum class WordClass : std::uint8_t {
+    other,
+    letter,         // ALetter: A-Z a-z, and '@' (an ICU addition)
+    digit,          // Numeric
+    mid_num_letter, // MidNumLet and Single_Quote: . '  (join letters to letters, digits to digits)
+    mid_num,        // MidNum: , ;  (join digits to digits)
+    connector,      // ExtendNumLet: _  (joins anything wordy)
+};
+
+constexpr std::array<WordClass, 128> make_word_classes() {
+    std::array<WordClass, 128> classes{};
+    for (int c = 'a'; c <= 'z'; ++c) {
+        classes[static_cast<std::size_t>(c)] = WordClass::letter;
+        classes[static_cast<std::size_t>(c - 'a' + 'A')] = WordClass::letter;
+    }
+    for (int c = '0'; c <= '9'; ++c) {
+        classes[static_cast<std::size_t>(c)] = WordClass::digit;
+    }
+    classes['@'] = WordClass::letter;
+    classes['.'] = WordClass::mid_num_letter;
+    classes['\''] = WordClass::mid_num_letter;
+    classes[','] = WordClass::mid_num;
+    classes[';'] = WordClass::mid_num;
+    classes['_'] = WordClass::connector;
+    return classes;
+}
+
+constexpr std::array<WordClass, 128> kWordClasses = make_word_classes();
+
+WordClass word_class(char c) { return kWordClasses[static_cast<unsigned char>(c) & 0x7FU]; }
+
+bool is_wordy(WordClass c) {
+    return c == WordClass::letter || c == WordClass::digit || c == WordClass::connector;
+}
+
+} // namespace
+
+std::vector<Word> ascii_words(std::string_view text) {
+    std::vector<Word> out;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const WordClass first = word_class(text[i]);
+        if (!is_wordy(first)) {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i++;
+        WordClass last = first;              // class of the word's last character
+        WordClass before_last = WordClass::other;
+        while (i < n) {
+            const WordClass next = word_class(text[i]);
+            if (is_wordy(next)) { // WB5, WB8-WB10, WB13a/b
+                before_last = last;
+                last = next;
+                ++i;
+                continue;
+            }
+            const WordClass after = i + 1 < n ? word_class(text[i + 1]) : WordClass::other;
+            const bool letters = last == WordClass::letter && next == WordClass::mid_num_letter &&
+                                 after == WordClass::letter; // WB6, WB7: e.g, don't
+            const bool digits = last == WordClass::digit && after == WordClass::digit &&
+                                (next == WordClass::mid_num || next == WordClass::mid_num_letter); // WB11, WB12: 3.5, 1,000
+            if (!letters && !digits) {
+                break;
+            }
+            before_last = next;
+            last = after;
+            i += 2;
+        }
+        if (i - begin == 1 && first == WordClass::connector) {
+            continue; // a lone underscore is not a word
+        }
+        const bool number = last == WordClass::digit ||
+                            (last == WordClass::connector && before_last == WordClass::digit);
+        out.push_back({{begin, i}, number ? WordKind::number : WordKind::letters});
     }
     return out;
 }

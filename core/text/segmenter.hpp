@@ -42,7 +42,10 @@ public:
     Segmenter& operator=(const Segmenter&) = delete;
 
     /// Letter, number and ideographic words of `text`; spaces and punctuation are left out.
+    /// ASCII text takes a fast path (ascii_words) that gives exactly ICU's answer.
     std::vector<Word> words(std::string_view text);
+    /// The same words, always found by ICU: the reference the fast path is tested against.
+    std::vector<Word> words_with_icu(std::string_view text);
     /// Sentences of `text`, trailing spaces excluded, empty ones dropped.
     std::vector<Span> sentences(std::string_view text);
 
@@ -50,5 +53,10 @@ private:
     std::unique_ptr<icu::BreakIterator> words_;
     std::unique_ptr<icu::BreakIterator> sentences_;
 };
+
+/// ICU's word segmentation (UAX #29 as ICU 72 tailors it: '@' counts as a letter) for
+/// pure-ASCII `text`, about ten times faster. A word's kind follows ICU's rule status:
+/// number when it ends with a digit (or a digit and underscores), letters otherwise.
+std::vector<Word> ascii_words(std::string_view text);
 
 } // namespace atk::text

@@ -1,7 +1,11 @@
 #include "text/segmenter.hpp"
+#include "text/utf8.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <fstream>
 
 using atk::text::Segmenter;
 using atk::text::WordKind;
@@ -74,3 +78,59 @@ TEST(Sentences, SplitFrenchSpanishAndGerman) {
 }
 
 TEST(Sentences, EmptyTextHasNone) { EXPECT_TRUE(sentences_of("en-US", "   ").empty()); }
+
+namespace {
+
+std::string describe(std::string_view text, const std::vector<atk::text::Word>& words) {
+    std::string out;
+    for (const auto& word : words) {
+        out += "{" + std::string(text.substr(word.span.begin, word.span.end - word.span.begin)) + "|" +
+               (word.kind == WordKind::number ? "number" : "letters") + "}";
+    }
+    return out;
+}
+
+} // namespace
+
+// The ASCII fast path must give exactly ICU's words and kinds, for every language we check.
+TEST(AsciiWords, AgreeWithIcuOnTrickyCases) {
+    Segmenter segmenter("en-US");
+    for (const char* text : {"don't e.g. U.S.A. v2.3.1 3,5 1'000 a1.b 1.a x_y _x 1_ 1__ __ _ a_ @bobb a@b.c",
+                             "a..b a''b a:b a-b a;b 1;2 1,_ _,1 1_,2 3.5GHz 1st C++ #tag $var 50% a\x7f" "b",
+                             "", "   ", "...", "\t\n\r\v", "end."}) {
+        EXPECT_EQ(describe(text, atk::text::ascii_words(text)), describe(text, segmenter.words_with_icu(text)))
+            << "text: " << text;
+    }
+}
+
+TEST(AsciiWords, AgreeWithIcuOnRandomText) {
+    // Characters chosen to exercise every class and rule; a fixed seed keeps failures reproducible.
+    const std::string alphabet = "aZq09.',;_@-:/ #\t\n!x(";
+    std::uint32_t state = 12345;
+    auto next = [&] { return state = state * 1664525U + 1013904223U; };
+    for (const char* locale : {"en-US", "fr-FR", "es-ES", "de-DE"}) {
+        Segmenter segmenter(locale);
+        for (int round = 0; round < 3000; ++round) {
+            std::string text;
+            const std::size_t length = next() % 24;
+            for (std::size_t i = 0; i < length; ++i) {
+                text += alphabet[(next() >> 8) % alphabet.size()];
+            }
+            ASSERT_EQ(describe(text, atk::text::ascii_words(text)), describe(text, segmenter.words_with_icu(text)))
+                << locale << " text: [" << text << "]";
+        }
+    }
+}
+
+TEST(AsciiWords, AgreeWithIcuOnTheSampleDocuments) {
+    Segmenter segmenter("en-US");
+    for (const char* name : {"user-stories.md", "functional-spec.md"}) {
+        std::ifstream in(std::string(ATK_TEST_DATA) + "/" + name);
+        for (std::string line; std::getline(in, line);) {
+            if (!atk::text::has_non_ascii(line)) {
+                EXPECT_EQ(describe(line, atk::text::ascii_words(line)), describe(line, segmenter.words_with_icu(line)))
+                    << name << ": " << line;
+            }
+        }
+    }
+}
