@@ -35,6 +35,7 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 tidy: build
+	@# Warnings are reported, not fatal: CI builds with -Werror, tidy is advice.
 	clang-tidy -p build --quiet $$(git ls-files 'core/*.cpp' 'cli/*.cpp')
 
 clean:

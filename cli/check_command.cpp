@@ -24,7 +24,7 @@ struct CheckArguments {
     MarkupChoice markup = MarkupChoice::automatic;
     std::string glossary_path;
     std::string min_severity_name = "suggestion";
-    std::size_t max_file_bytes = 10 * 1024 * 1024;
+    std::size_t max_file_bytes = std::size_t{10} * 1024 * 1024;
     std::size_t max_suggestions = 5;
 };
 

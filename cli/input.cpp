@@ -14,7 +14,7 @@ namespace atk::cli {
 namespace {
 
 std::string human_size(std::size_t bytes) {
-    if (bytes < 1024 * 1024) {
+    if (bytes < std::size_t{1024} * 1024) {
         return std::to_string(bytes) + " bytes";
     }
     std::ostringstream out;
@@ -27,7 +27,7 @@ std::string human_size(std::size_t bytes) {
 /// all (standard input may be endless).
 std::string read_capped(std::istream& in, std::size_t max_bytes) {
     std::string content;
-    std::array<char, 64 * 1024> buffer{};
+    std::array<char, std::size_t{64} * 1024> buffer{};
     while (content.size() <= max_bytes && in.read(buffer.data(), buffer.size()).gcount() > 0) {
         content.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
     }

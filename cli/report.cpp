@@ -42,10 +42,10 @@ std::string sarif_uri(const std::string& path) {
         if (std::isalnum(u) || std::string_view("-._~/").find(c) != std::string_view::npos || u >= 0x80) {
             out += c;
         } else {
-            static constexpr char hex[] = "0123456789ABCDEF";
+            static constexpr char kHex[] = "0123456789ABCDEF";
             out += '%';
-            out += hex[u >> 4U];
-            out += hex[u & 0xFU];
+            out += kHex[u >> 4U];
+            out += kHex[u & 0xFU];
         }
     }
     return out;

@@ -128,7 +128,7 @@ std::vector<spell::Misspelling> find_misspellings(const std::vector<text::ProseB
                                                   const std::shared_future<const nuspell::Dictionary*>& dictionary,
                                                   std::size_t threads, std::size_t& words) {
     // Small documents are not worth a thread: an ICU iterator set-up costs more.
-    constexpr std::size_t kBytesPerPart = 256 * 1024;
+    constexpr std::size_t kBytesPerPart = std::size_t{256} * 1024;
     std::size_t bytes = 0;
     for (const auto& block : blocks) {
         bytes += block.text.size();

@@ -143,6 +143,7 @@ std::vector<std::string> Glossary::near(std::string_view word) const {
     std::stable_sort(scored.begin(), scored.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::string> out;
+    out.reserve(scored.size());
     for (auto& [distance, term] : scored) {
         out.push_back(std::move(term));
     }

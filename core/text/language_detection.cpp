@@ -14,7 +14,7 @@ namespace atk::text {
 
 std::vector<DetectedLanguage> detect_languages(std::string_view text) {
     // A few tens of kilobytes decide as well as a whole book, and keep long files cheap.
-    constexpr std::size_t kSample = 64 * 1024;
+    constexpr std::size_t kSample = std::size_t{64} * 1024;
     std::size_t length = std::min(text.size(), kSample);
     while (length < text.size() && length > 0 && (static_cast<unsigned char>(text[length]) & 0xC0U) == 0x80U) {
         --length; // do not cut a code point in two

@@ -117,12 +117,12 @@ enum class WordClass : std::uint8_t {
 
 constexpr std::array<WordClass, 128> make_word_classes() {
     std::array<WordClass, 128> classes{};
-    for (int c = 'a'; c <= 'z'; ++c) {
-        classes[static_cast<std::size_t>(c)] = WordClass::letter;
-        classes[static_cast<std::size_t>(c - 'a' + 'A')] = WordClass::letter;
+    for (std::size_t c = 'a'; c <= 'z'; ++c) {
+        classes[c] = WordClass::letter;
+        classes[c - 'a' + 'A'] = WordClass::letter;
     }
-    for (int c = '0'; c <= '9'; ++c) {
-        classes[static_cast<std::size_t>(c)] = WordClass::digit;
+    for (std::size_t c = '0'; c <= '9'; ++c) {
+        classes[c] = WordClass::digit;
     }
     classes['@'] = WordClass::letter;
     classes['.'] = WordClass::mid_num_letter;
