@@ -1,6 +1,7 @@
 // Bad input: each case gets one clear line on standard error naming the problem and the
 // fix, exit status 2, and nothing on standard output (no partial result).
 #include "run.hpp"
+#include "scratch_dir.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -16,22 +17,8 @@ using testing::MatchesRegex;
 
 namespace {
 
-class BadInput : public testing::Test {
+class BadInput : public atk::test::ScratchDirTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("atk-bad-input-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    std::string write(const std::string& name, const std::string& content) {
-        const auto path = dir_ / name;
-        std::ofstream(path, std::ios::binary) << content;
-        return path.string();
-    }
-
     /// The contract for every bad input.
     static void expect_rejected(const RunResult& run, const std::string& problem) {
         EXPECT_EQ(run.exit_code, 2);
@@ -40,7 +27,6 @@ protected:
         EXPECT_THAT(run.err, MatchesRegex("analyst-toolkit: error: [^\n]+\n")) << "one line";
     }
 
-    fs::path dir_;
 };
 
 } // namespace

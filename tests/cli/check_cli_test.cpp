@@ -1,6 +1,7 @@
 // The check and languages commands as users see them: formats, exit status, inputs,
 // project configuration.
 #include "run.hpp"
+#include "scratch_dir.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -16,25 +17,7 @@ using testing::MatchesRegex;
 
 namespace {
 
-class CheckCli : public testing::Test {
-protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("atk-check-cli-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    std::string write(const std::string& name, const std::string& content) {
-        const auto path = dir_ / name;
-        fs::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << content;
-        return path.string();
-    }
-
-    fs::path dir_;
-};
+using CheckCli = atk::test::ScratchDirTest;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "config/project_config.hpp"
 #include "error.hpp"
+#include "scratch_dir.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,21 +15,11 @@ using testing::HasSubstr;
 
 namespace {
 
-/// A fresh directory tree under the system's temporary directory, removed afterwards.
-class ProjectConfigTest : public testing::Test {
+class ProjectConfigTest : public atk::test::ScratchDirTest {
 protected:
     void SetUp() override {
-        root_ = std::filesystem::temp_directory_path() /
-                ("atk-config-test-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-        std::filesystem::remove_all(root_);
-        std::filesystem::create_directories(root_ / "docs" / "specs");
-    }
-    void TearDown() override { std::filesystem::remove_all(root_); }
-
-    std::filesystem::path write(const std::filesystem::path& relative, const std::string& content) {
-        const auto path = root_ / relative;
-        std::ofstream(path, std::ios::binary) << content;
-        return path;
+        ScratchDirTest::SetUp();
+        std::filesystem::create_directories(dir_ / "docs" / "specs");
     }
 
     std::string error_of(const std::string& content) {
@@ -40,18 +31,16 @@ protected:
         }
         return "(no error)";
     }
-
-    std::filesystem::path root_;
 };
 
 } // namespace
 
 TEST_F(ProjectConfigTest, IsFoundInTheNearestParentDirectory) {
-    EXPECT_EQ(find_project_config(root_ / "docs" / "specs"), std::nullopt);
-    const auto top = write(".analyst-toolkit.yml", "glossary: [Acme]\n");
-    EXPECT_EQ(find_project_config(root_ / "docs" / "specs"), top);
-    const auto nearer = write("docs/.analyst-toolkit.yml", "glossary: [Zorbo]\n");
-    EXPECT_EQ(find_project_config(root_ / "docs" / "specs"), nearer);
+    EXPECT_EQ(find_project_config(dir_ / "docs" / "specs"), std::nullopt);
+    const std::filesystem::path top = write(".analyst-toolkit.yml", "glossary: [Acme]\n");
+    EXPECT_EQ(find_project_config(dir_ / "docs" / "specs"), top);
+    const std::filesystem::path nearer = write("docs/.analyst-toolkit.yml", "glossary: [Zorbo]\n");
+    EXPECT_EQ(find_project_config(dir_ / "docs" / "specs"), nearer);
 }
 
 TEST_F(ProjectConfigTest, ReadsLanguageAndGlossary) {
