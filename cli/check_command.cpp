@@ -1,5 +1,6 @@
 #include "check_command.hpp"
 
+#include "checker_config.hpp"
 #include "config/project_config.hpp"
 #include "error.hpp"
 #include "input.hpp"
@@ -141,7 +142,7 @@ int run_check(const CheckArguments& args) {
     if (!jobs) {
         return 2;
     }
-    const Checker checker;
+    const Checker checker(checker_config());
     auto reports = run_jobs(checker, *jobs, args);
     if (!reports) {
         return 2;

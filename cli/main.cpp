@@ -1,5 +1,7 @@
 // analyst-toolkit: the command-line front door. Each command lives in its own file.
 #include "check_command.hpp"
+#include "checker_config.hpp"
+#include "suggest_command.hpp"
 #include "check.hpp"
 #include "error.hpp"
 
@@ -16,7 +18,7 @@ namespace {
 void add_languages_command(CLI::App& app, int& exit_code) {
     CLI::App* languages = app.add_subcommand("languages", "List the installed languages");
     languages->callback([&exit_code] {
-        const atk::Checker checker;
+        const atk::Checker checker(atk::cli::checker_config());
         const auto installed = checker.languages();
         for (const auto& language : installed) {
             std::cout << language.code << '\t' << language.name << '\n';
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     atk::cli::add_check_command(app, exit_code);
     add_languages_command(app, exit_code);
+    atk::cli::add_suggest_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <map>
 
 #ifndef ATK_VERSION
@@ -106,7 +107,8 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                                {"severity", to_string(alert.severity)},
                                {"message", alert.message},
                                {"explanation", alert.explanation},
-                               {"replacements", alert.replacements}});
+                               {"replacements", alert.replacements},
+                               {"confidence", std::round(alert.confidence * 1000) / 1000}});
         }
         files.push_back({{"path", display_path(report.path)},
                          {"language", report.result.language.code},

@@ -24,6 +24,9 @@ struct Alert {
     std::string message;                   ///< one line: what is wrong
     std::string explanation;               ///< why it matters and what to do
     std::vector<std::string> replacements; ///< best first; may be empty
+    /// Estimated probability that replacements[0] is what the writer meant (calibrated on the
+    /// development set; see bench/RESULTS.md); 0 when unknown.
+    double confidence = 0;
 };
 
 } // namespace atk

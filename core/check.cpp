@@ -74,7 +74,7 @@ Alert spelling_alert(const spell::Misspelling& misspelling, const spell::Languag
 } // namespace
 
 Checker::Checker(CheckerConfig config)
-    : config_(std::move(config)), dictionaries_(config_.dictionary_directories) {}
+    : config_(std::move(config)), dictionaries_(config_.dictionary_directories, config_.data_directory) {}
 
 std::vector<spell::Language> Checker::languages() const { return dictionaries_.installed(); }
 
@@ -156,10 +156,10 @@ std::vector<spell::Misspelling> find_misspellings(const std::vector<text::ProseB
 }
 
 /// Suggestions for each distinct misspelled word, computed once each, on up to `threads` threads.
-std::unordered_map<std::string, std::vector<std::string>>
+std::unordered_map<std::string, spell::Lexicon::Suggestions>
 suggest_all(const std::vector<spell::Misspelling>& misspellings, const spell::Lexicon& lexicon,
             std::size_t max, std::size_t threads) {
-    std::unordered_map<std::string, std::vector<std::string>> suggestions;
+    std::unordered_map<std::string, spell::Lexicon::Suggestions> suggestions;
     std::vector<const std::string*> distinct;
     for (const auto& misspelling : misspellings) {
         if (suggestions.try_emplace(misspelling.word).second) {
@@ -187,6 +187,22 @@ std::shared_future<const nuspell::Dictionary*> Checker::dictionary_for(const spe
     return std::async(std::launch::async, [this, language] { return &dictionaries_.get(language); }).share();
 }
 
+Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_view language_name,
+                                          const spell::Glossary* glossary, std::size_t max) const {
+    if (const auto bad = text::find_invalid_utf8(word)) {
+        throw InputError("invalid UTF-8 at byte " + std::to_string(*bad));
+    }
+    static const spell::Glossary no_glossary;
+    const spell::Language language = resolve_language(language_name);
+    const spell::Lexicon lexicon(dictionaries_.get(language), language, glossary ? *glossary : no_glossary,
+                                 dictionaries_.index(language));
+    if (word.empty() || lexicon.accepts(word)) {
+        return {true, {}, 0};
+    }
+    auto found = lexicon.suggest(std::string(word), max);
+    return {false, std::move(found.words), found.confidence};
+}
+
 CheckResult Checker::check(std::string_view text, const CheckOptions& options) const {
     if (const auto bad = text::find_invalid_utf8(text)) {
         throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) +
@@ -201,11 +217,14 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0};
     const auto misspellings =
         find_misspellings(document.blocks, chosen.language, glossary, dictionary_for(chosen.language), threads, result.words);
-    const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language, glossary);
+    const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language, glossary,
+                                 dictionaries_.index(chosen.language));
     const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
     result.alerts.reserve(misspellings.size());
     for (const auto& misspelling : misspellings) {
-        result.alerts.push_back(spelling_alert(misspelling, chosen.language, suggestions.at(misspelling.word)));
+        const auto& found = suggestions.at(misspelling.word);
+        result.alerts.push_back(spelling_alert(misspelling, chosen.language, found.words));
+        result.alerts.back().confidence = found.confidence;
     }
     // Blocks come in document order, so alerts already are; sorting guards the contract.
     std::stable_sort(result.alerts.begin(), result.alerts.end(),

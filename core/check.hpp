@@ -34,6 +34,9 @@ struct CheckResult {
 struct CheckerConfig {
     std::vector<std::filesystem::path> dictionary_directories = spell::default_dictionary_directories();
     std::string default_language = "en-US"; ///< used by "auto" when detection cannot tell
+    /// Data built with the binary (spelling/<code>.index); without it suggestions come from
+    /// Nuspell alone, slower and less well ranked.
+    std::filesystem::path data_directory;
 };
 
 /// Loaded once, then const: check() may be called from any number of threads at once.
@@ -47,6 +50,17 @@ public:
     /// Resolves a user's language name to an installed language. Throws InputError naming
     /// the installed ones when it is unknown or not installed.
     spell::Language resolve_language(std::string_view name) const;
+
+    struct WordSuggestions {
+        bool correct = false;           ///< the word is accepted as it is
+        std::vector<std::string> words; ///< corrections, best first; empty when correct
+        double confidence = 0;          ///< estimated probability that words[0] was meant
+    };
+
+    /// Corrections for one word in `language` (not "auto"). Throws InputError for an unknown
+    /// language or a word that is not valid UTF-8.
+    WordSuggestions suggest(std::string_view word, std::string_view language,
+                            const spell::Glossary* glossary, std::size_t max) const;
 
     /// Checks `text`. Throws InputError when the text is not valid UTF-8 (naming the byte),
     /// when the language is unknown, or when detection finds a language with no dictionary.

@@ -27,8 +27,9 @@ void load_without_ngram_suggestions(nuspell::Dictionary& dictionary, const std::
 
 } // namespace
 
-DictionaryCatalog::DictionaryCatalog(std::vector<std::filesystem::path> directories)
-    : directories_(std::move(directories)) {
+DictionaryCatalog::DictionaryCatalog(std::vector<std::filesystem::path> directories,
+                                     std::filesystem::path data_directory)
+    : directories_(std::move(directories)), data_directory_(std::move(data_directory)) {
     for (const Language& language : known_languages()) {
         slots_[language.code]; // the map never changes shape after this
     }
@@ -71,8 +72,15 @@ const nuspell::Dictionary& DictionaryCatalog::get(const Language& language) cons
         try {
             auto dictionary = std::make_unique<nuspell::Dictionary>();
             load_without_ngram_suggestions(*dictionary, aff);
+            const auto index_path = data_directory_ / "spelling" / (language.code + ".index");
+            std::error_code ignored;
+            if (std::filesystem::exists(index_path, ignored)) {
+                slot.index = SuggestionIndex::open(index_path);
+            }
             slot.dictionary = std::move(dictionary);
             slot.ready = true;
+        } catch (const InputError& e) {
+            slot.error = e.what();
         } catch (const std::exception& e) {
             slot.error = "the " + language.code + " dictionary " + aff.string() +
                          " failed to load: " + e.what() + "; reinstall it (make deps)";
@@ -82,6 +90,11 @@ const nuspell::Dictionary& DictionaryCatalog::get(const Language& language) cons
         throw InputError(slot.error);
     }
     return *slot.dictionary;
+}
+
+const SuggestionIndex* DictionaryCatalog::index(const Language& language) const {
+    get(language);
+    return slots_.at(language.code).index.get();
 }
 
 bool DictionaryCatalog::loaded(const Language& language) const { return slots_.at(language.code).ready; }

@@ -1,6 +1,7 @@
 #pragma once
 // Nuspell dictionaries, found on disk and loaded once on first use.
 #include "spell/languages.hpp"
+#include "spell/suggestion_index.hpp"
 
 #include <atomic>
 #include <filesystem>
@@ -22,8 +23,9 @@ namespace atk::spell {
 /// queries are const).
 class DictionaryCatalog {
 public:
-    /// `directories` are searched in order for <stem>.aff and <stem>.dic.
-    explicit DictionaryCatalog(std::vector<std::filesystem::path> directories);
+    /// `directories` are searched in order for <stem>.aff and <stem>.dic; `data_directory`
+    /// holds spelling/<code>.index, the suggestion indexes (see SuggestionIndex).
+    DictionaryCatalog(std::vector<std::filesystem::path> directories, std::filesystem::path data_directory);
     ~DictionaryCatalog();
 
     /// Known languages whose dictionary files are present.
@@ -33,6 +35,10 @@ public:
     /// files are missing or fail to load.
     const nuspell::Dictionary& get(const Language& language) const;
 
+    /// The language's suggestion index, loaded with its dictionary; null when none was built
+    /// (suggestions then come from the dictionary alone).
+    const SuggestionIndex* index(const Language& language) const;
+
     /// True once get() has loaded the language's dictionary: then get() returns at once.
     bool loaded(const Language& language) const;
 
@@ -40,12 +46,14 @@ private:
     struct Slot {
         std::once_flag once;
         std::unique_ptr<nuspell::Dictionary> dictionary;
+        std::unique_ptr<SuggestionIndex> index;
         std::string error;
         std::atomic<bool> ready{false};
     };
     std::filesystem::path aff_path(const Language& language) const;
 
     std::vector<std::filesystem::path> directories_;
+    std::filesystem::path data_directory_;
     mutable std::map<std::string, Slot> slots_; // one per known language, made in the constructor
 };
 

@@ -1,6 +1,8 @@
 #include "spell/lexicon.hpp"
 
+#include "spell/ranker.hpp"
 #include "spell/vocabulary.hpp"
+#include "text/casing.hpp"
 #include "text/utf8.hpp"
 
 #include <nuspell/dictionary.hxx>
@@ -29,9 +31,10 @@ std::string with_ascii_apostrophes(std::string_view word) {
 
 } // namespace
 
-Lexicon::Lexicon(const nuspell::Dictionary& dictionary, const Language& language, const Glossary& glossary)
+Lexicon::Lexicon(const nuspell::Dictionary& dictionary, const Language& language, const Glossary& glossary,
+                 const SuggestionIndex* index)
     : dictionary_(dictionary), language_(language), glossary_(glossary),
-      vocabulary_(builtin_vocabulary(language)) {}
+      vocabulary_(builtin_vocabulary(language)), index_(index) {}
 
 bool Lexicon::accepts(std::string_view word) const {
     return glossary_.accepts(word) || dictionary_accepts(word);
@@ -51,11 +54,19 @@ bool Lexicon::dictionary_accepts(std::string_view word) const {
     return language_.diacritics_optional && dictionary_.spell(text::without_diacritics(word));
 }
 
-/// Nuspell may capitalise a suggestion for a lower-case word (l'evenement -> L'événement)
-/// and writes apostrophes its own way; give it back as the writer would have typed it.
+/// Gives a suggestion back as the writer would have typed it: their apostrophes, and their
+/// capitals (Recieve -> Receive, RECIEVE -> RECEIVE). Nuspell may capitalise a suggestion for
+/// a lower-case word (l'evenement -> L'événement): lowered again when the dictionary agrees.
 std::string Lexicon::in_writers_form(std::string suggestion, const std::string& word) const {
     if (word.find('\'') != std::string::npos) {
         suggestion = with_ascii_apostrophes(suggestion);
+    }
+    const text::Casing casing = text::casing_of(word);
+    if (casing == text::Casing::upper && word.size() > 1) {
+        return text::to_upper(suggestion);
+    }
+    if (casing == text::Casing::capitalised && text::casing_of(suggestion) == text::Casing::lower) {
+        return text::capitalise(suggestion);
     }
     const bool word_starts_lower = !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
     if (word_starts_lower && !suggestion.empty() && std::isupper(static_cast<unsigned char>(suggestion[0]))) {
@@ -68,34 +79,64 @@ std::string Lexicon::in_writers_form(std::string suggestion, const std::string& 
     return suggestion;
 }
 
-std::vector<std::string> Lexicon::suggest(const std::string& word, std::size_t max) const {
+Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) const {
     // Nuspell's edit-based suggestions cost time that grows with the word: about 1 ms for
     // an English word, up to 300 ms for a long German compound. Beyond this length a word
     // is rarely a typo (a pasted token, a hash) and is not worth the wait.
     if (max == 0 || word.size() > kMaxSuggestedLength) {
         return {};
     }
-    std::vector<std::string> all = glossary_.near(word);
+    Suggestions out;
+    out.words = glossary_.near(word);
     for (auto& term : vocabulary_.near(word)) {
-        all.push_back(std::move(term));
+        out.words.push_back(std::move(term));
     }
-    std::vector<std::string> from_dictionary;
-    dictionary_.suggest(word, from_dictionary);
-    for (auto& raw : from_dictionary) {
-        std::string suggestion = in_writers_form(std::move(raw), word);
-        // "occur-ed" adds nothing once "occur ed" is offered.
-        std::string spaced = suggestion;
-        std::replace(spaced.begin(), spaced.end(), '-', ' ');
-        const bool redundant_hyphenation = spaced != suggestion && word.find('-') == std::string::npos &&
-                                           std::find(all.begin(), all.end(), spaced) != all.end();
-        if (!redundant_hyphenation && std::find(all.begin(), all.end(), suggestion) == all.end()) {
-            all.push_back(std::move(suggestion));
+    const bool from_project = !out.words.empty();
+    auto offer = [&](std::string suggestion) {
+        suggestion = in_writers_form(std::move(suggestion), word);
+        if (std::find(out.words.begin(), out.words.end(), suggestion) == out.words.end()) {
+            out.words.push_back(std::move(suggestion));
+        }
+    };
+    if (index_ != nullptr) {
+        Ranked ranked = Ranker(*index_).rank(word, max + 2);
+        for (auto& suggestion : ranked.words) {
+            // The index holds only forms the dictionary accepts; split words and changed case are
+            // checked again here, so that every suggestion is a word Nuspell accepts.
+            if (is_accepted_phrase(suggestion)) {
+                offer(std::move(suggestion));
+            }
+        }
+        out.confidence = from_project ? 0.0 : ranked.confidence;
+    } else {
+        std::vector<std::string> from_dictionary;
+        dictionary_.suggest(word, from_dictionary);
+        for (auto& suggestion : from_dictionary) {
+            // "occur-ed" adds nothing once "occur ed" is offered.
+            std::string spaced = suggestion;
+            std::replace(spaced.begin(), spaced.end(), '-', ' ');
+            const bool redundant = spaced != suggestion && word.find('-') == std::string::npos &&
+                                   std::find(out.words.begin(), out.words.end(), spaced) != out.words.end();
+            if (!redundant) {
+                offer(std::move(suggestion));
+            }
         }
     }
-    if (all.size() > max) {
-        all.resize(max);
+    if (out.words.size() > max) {
+        out.words.resize(max);
     }
-    return all;
+    return out;
+}
+
+bool Lexicon::is_accepted_phrase(std::string_view phrase) const {
+    for (std::size_t begin = 0; begin <= phrase.size();) {
+        const std::size_t end = std::min(phrase.find(' ', begin), phrase.size());
+        if (!dictionary_accepts(phrase.substr(begin, end - begin))) {
+            return false;
+        }
+        begin = end + 1;
+    }
+    return true;
 }
 
 } // namespace atk::spell

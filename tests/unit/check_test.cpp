@@ -15,9 +15,13 @@ using testing::IsEmpty;
 
 namespace {
 
-/// One checker for the whole suite: dictionaries load once, as in production.
+/// One checker for the whole suite: dictionaries and suggestion indexes load once, as in production.
 const Checker& checker() {
-    static const Checker instance;
+    static const Checker instance([] {
+        atk::CheckerConfig config;
+        config.data_directory = ATK_BUILD_DATA_DIR;
+        return config;
+    }());
     return instance;
 }
 

@@ -1,0 +1,10 @@
+#pragma once
+// Where the binary finds its data: ATK_DATA_DIR, else <binary's folder>/../share/analyst-toolkit
+// (the layout of both the build tree and an installation).
+#include "check.hpp"
+
+namespace atk::cli {
+
+CheckerConfig checker_config();
+
+} // namespace atk::cli

@@ -1,0 +1,73 @@
+#include "suggest_command.hpp"
+
+#include "check.hpp"
+#include "checker_config.hpp"
+#include "error.hpp"
+#include "spell/glossary.hpp"
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+namespace atk::cli {
+namespace {
+
+struct SuggestArguments {
+    std::string language = "en-US";
+    std::size_t max = 5;
+    std::string glossary_path;
+    bool with_confidence = false;
+};
+
+int run_suggest(const SuggestArguments& args) {
+    const Checker checker(checker_config());
+    spell::Glossary glossary;
+    try {
+        if (!args.glossary_path.empty()) {
+            glossary = spell::load_glossary_file(args.glossary_path);
+        }
+        checker.resolve_language(args.language);
+    } catch (const InputError& e) {
+        std::cerr << "analyst-toolkit: error: " << e.what() << '\n';
+        return 2;
+    }
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(std::cin, line);) {
+        ++line_number;
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        try {
+            const auto found = checker.suggest(line, args.language, &glossary, args.max);
+            std::cout << line << '\t';
+            if (args.with_confidence) {
+                std::cout << std::fixed << std::setprecision(3) << found.confidence << '\t';
+            }
+            for (std::size_t i = 0; i < found.words.size(); ++i) {
+                std::cout << (i ? "\t" : "") << found.words[i];
+            }
+            std::cout << '\n';
+        } catch (const InputError& e) {
+            std::cerr << "analyst-toolkit: error: <stdin>:" << line_number << ": " << e.what()
+                      << "; send UTF-8 text, one word per line\n";
+            return 2;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+void add_suggest_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<SuggestArguments>();
+    CLI::App* suggest = app.add_subcommand(
+        "suggest", "Suggest corrections for words read one per line on standard input");
+    suggest->add_option("-l,--language", args->language, "Language code (default en-US)");
+    suggest->add_option("--max", args->max, "Suggestions per word (default 5)");
+    suggest->add_option("-g,--glossary", args->glossary_path, "File of accepted words and phrases, one per line");
+    suggest->add_flag("--confidence", args->with_confidence,
+                      "Print, after the word, the estimated probability that the first suggestion is right");
+    suggest->callback([args, &exit_code] { exit_code = run_suggest(*args); });
+}
+
+} // namespace atk::cli

@@ -1,0 +1,78 @@
+#include "spell/ranker.hpp"
+
+#include "spell/typo_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace atk::spell {
+namespace {
+
+struct Candidate {
+    std::string text;
+    double score;
+};
+
+bool has_upper(std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+} // namespace
+
+Ranked Ranker::rank(std::string_view word, std::size_t max) const {
+    const std::u32string typed = fold(word);
+    const bool typed_lower = !has_upper(word);
+    std::vector<Candidate> candidates;
+
+    std::vector<std::uint32_t> ids;
+    index_.candidates(typed, ids);
+    for (const std::uint32_t id : ids) {
+        const std::string_view form = index_.word(id);
+        const std::u32string intended = fold(form);
+        if (edit_distance(typed, intended, SuggestionIndex::kMaxDistance) > SuggestionIndex::kMaxDistance) {
+            continue;
+        }
+        double score = weights_.frequency * index_.log_frequency(id) - weights_.cost * typo_cost(typed, intended, weights_.typo);
+        if (typed_lower && has_upper(form)) {
+            score -= weights_.proper_noun;
+        }
+        candidates.push_back({std::string(form), score});
+    }
+
+    // Two words typed without the space between them.
+    for (std::size_t i = 1; i + 1 <= typed.size() - 1 && typed.size() >= 2; ++i) {
+        const auto first = index_.find(typed.substr(0, i));
+        const auto second = index_.find(typed.substr(i));
+        if (!first || !second) {
+            continue;
+        }
+        // Both parts must be common words as typed: "a lot", not "Com pair" or "T her".
+        const auto common_enough = [&](std::uint32_t id) {
+            return index_.log_frequency(id) > weights_.min_part_log_frequency && !has_upper(index_.word(id));
+        };
+        if (!common_enough(*first) || !common_enough(*second)) {
+            continue;
+        }
+        const double score = weights_.frequency * (index_.log_frequency(*first) + index_.log_frequency(*second)) -
+                             weights_.cost * weights_.missing_space;
+        candidates.push_back({std::string(index_.word(*first)) + " " + std::string(index_.word(*second)), score});
+    }
+
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    Ranked ranked;
+    double partition = 0;
+    for (const auto& candidate : candidates) {
+        if (std::find(ranked.words.begin(), ranked.words.end(), candidate.text) != ranked.words.end()) {
+            continue;
+        }
+        partition += std::exp((candidate.score - candidates.front().score) / weights_.temperature);
+        if (ranked.words.size() < max) {
+            ranked.words.push_back(candidate.text);
+        }
+    }
+    ranked.confidence = ranked.words.empty() ? 0.0 : 1.0 / partition;
+    return ranked;
+}
+
+} // namespace atk::spell

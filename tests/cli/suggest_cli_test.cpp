@@ -1,0 +1,50 @@
+// The suggest command: words in, one line each out.
+#include "run.hpp"
+#include "scratch_dir.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using atk::test::run_toolkit;
+using testing::HasSubstr;
+using testing::MatchesRegex;
+using testing::StartsWith;
+
+TEST(SuggestCli, WritesOneLinePerWordBestFirst) {
+    const auto run = run_toolkit({"suggest", "--language", "en-US"}, "recieve\nhello\nRecieve\nthankyou\n");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::istringstream lines(run.out);
+    std::string line;
+    std::getline(lines, line);
+    EXPECT_THAT(line, StartsWith("recieve\treceive\t"));
+    std::getline(lines, line);
+    EXPECT_EQ(line, "hello\t"); // correct: nothing after the tab
+    std::getline(lines, line);
+    EXPECT_THAT(line, StartsWith("Recieve\tReceive\t")); // the writer's case
+    std::getline(lines, line);
+    EXPECT_THAT(line, StartsWith("thankyou\tthank you")); // a missing space
+    EXPECT_FALSE(std::getline(lines, line));
+}
+
+TEST(SuggestCli, LimitsSuggestionsAndReportsConfidence) {
+    const auto run = run_toolkit({"suggest", "--max", "2", "--confidence"}, "teh\n");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_THAT(run.out, MatchesRegex("teh\t(0|1)\\.[0-9]{3}\tthe\t[a-z]+\n"));
+}
+
+using SuggestCliWithFiles = atk::test::ScratchDirTest;
+
+TEST_F(SuggestCliWithFiles, UsesTheGlossary) {
+    const auto terms = write("terms.txt", "Acmezon\n");
+    const auto run = run_toolkit({"suggest", "--glossary", terms}, "Acmezon\nAcmezonn\n");
+    EXPECT_EQ(run.out, "Acmezon\t\nAcmezonn\tAcmezon\n");
+}
+
+TEST(SuggestCli, BadInputExitsTwoWithOneLine) {
+    const auto bad_language = run_toolkit({"suggest", "--language", "xx"}, "word\n");
+    EXPECT_EQ(bad_language.exit_code, 2);
+    EXPECT_THAT(bad_language.err, HasSubstr("unknown language 'xx'"));
+    const auto bad_bytes = run_toolkit({"suggest"}, "fine\nbr\xFFken\n");
+    EXPECT_EQ(bad_bytes.exit_code, 2);
+    EXPECT_THAT(bad_bytes.err, HasSubstr("<stdin>:2: invalid UTF-8 at byte 2"));
+}

@@ -1,0 +1,76 @@
+// build-spelling-index: run at build time to turn a dictionary's expanded word forms (the
+// output of Hunspell's unmunch) and a word-frequency list into a SuggestionIndex file.
+// Only forms the dictionary itself accepts are kept, so every suggestion is a real word.
+//
+//   build-spelling-index --aff en_US.aff --forms en_US.forms [--frequencies subtlex.json] --out en-US.index
+#include "spell/suggestion_index.hpp"
+#include "spell/typo_model.hpp"
+#include "text/utf8.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <nuspell/dictionary.hxx>
+
+#include <fstream>
+#include <iostream>
+#include <unordered_map>
+
+namespace {
+
+/// Counts by folded spelling, from a JSON array of {"word": ..., "count": ...}.
+std::unordered_map<std::u32string, double> read_frequencies(const std::string& path) {
+    std::unordered_map<std::u32string, double> counts;
+    if (path.empty()) {
+        return counts;
+    }
+    std::ifstream in(path);
+    if (!in) {
+        throw std::runtime_error("cannot read " + path + "; run make deps");
+    }
+    for (const auto& entry : nlohmann::json::parse(in)) {
+        counts[atk::spell::fold(entry.at("word").get<std::string>())] += entry.at("count").get<double>();
+    }
+    return counts;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Builds a spelling-suggestion index from a dictionary's word forms"};
+    std::string aff;
+    std::string forms_path;
+    std::string frequencies_path;
+    std::string out;
+    app.add_option("--aff", aff, "The dictionary's .aff file (its .dic beside it)")->required();
+    app.add_option("--forms", forms_path, "Word forms, one per line (unmunch output)")->required();
+    app.add_option("--frequencies", frequencies_path, "JSON array of {word, count}");
+    app.add_option("--out", out, "Index file to write")->required();
+    CLI11_PARSE(app, argc, argv);
+    try {
+        nuspell::Dictionary dictionary;
+        dictionary.load_aff_dic(aff);
+        const auto counts = read_frequencies(frequencies_path);
+        std::ifstream in(forms_path);
+        if (!in) {
+            throw std::runtime_error("cannot read " + forms_path);
+        }
+        std::vector<atk::spell::SuggestionIndex::Form> forms;
+        std::size_t read = 0;
+        for (std::string line; std::getline(in, line);) {
+            ++read;
+            const auto end = line.find_first_of(" \t\r/");
+            line = line.substr(0, end);
+            if (line.empty() || atk::text::find_invalid_utf8(line) || !dictionary.spell(line)) {
+                continue;
+            }
+            const auto count = counts.find(atk::spell::fold(line));
+            forms.push_back({line, count == counts.end() ? 0.0 : count->second});
+        }
+        atk::spell::SuggestionIndex::write(forms, out);
+        std::cout << "build-spelling-index: " << forms.size() << " of " << read << " forms -> " << out << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "build-spelling-index: error: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}
