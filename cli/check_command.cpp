@@ -3,7 +3,9 @@
 #include "checker_config.hpp"
 #include "config/project_config.hpp"
 #include "error.hpp"
+#include "fix.hpp"
 #include "input.hpp"
+#include "replace_file.hpp"
 #include "parallel.hpp"
 #include "report.hpp"
 
@@ -27,6 +29,9 @@ struct CheckArguments {
     std::string min_severity_name = "suggestion";
     std::size_t max_file_bytes = std::size_t{10} * 1024 * 1024;
     std::size_t max_suggestions = 5;
+    bool fix = false;
+    double fix_confidence = 0.9;
+    bool keep_original = false;
 };
 
 /// A document ready to check: its text, and the language and glossary that apply to it.
@@ -102,6 +107,16 @@ std::optional<std::vector<Job>> prepare_jobs(const CheckArguments& args) {
     return jobs;
 }
 
+CheckOptions options_for(const Job& job, const CheckArguments& args, std::size_t threads) {
+    CheckOptions options;
+    options.language = job.language;
+    options.markup = job.input.markup;
+    options.glossary = job.glossary.get();
+    options.max_suggestions = args.max_suggestions;
+    options.threads = threads;
+    return options;
+}
+
 /// Checks the jobs on every core (files in parallel, and a lone large file split between
 /// cores); reports and returns nullopt when any check fails.
 std::optional<std::vector<FileReport>> run_jobs(const Checker& checker, const std::vector<Job>& jobs,
@@ -111,14 +126,9 @@ std::optional<std::vector<FileReport>> run_jobs(const Checker& checker, const st
     const std::size_t cores = hardware_threads();
     parallel_for(jobs.size(), cores, [&](std::size_t i) {
         const Job& job = jobs[i];
-        CheckOptions options;
-        options.language = job.language;
-        options.markup = job.input.markup;
-        options.glossary = job.glossary.get();
-        options.max_suggestions = args.max_suggestions;
-        options.threads = std::max<std::size_t>(1, cores / jobs.size());
+        const CheckOptions options = options_for(job, args, std::max<std::size_t>(1, cores / jobs.size()));
         try {
-            reports[i] = {job.input.path, job.input.text, checker.check(job.input.text, options)};
+            reports[i] = {job.input.path, job.input.text, checker.check(job.input.text, options), {}};
         } catch (const InputError& e) {
             errors[i] = (job.input.path == "-" ? "<stdin>" : job.input.path) + ": " + e.what();
         }
@@ -133,9 +143,45 @@ std::optional<std::vector<FileReport>> run_jobs(const Checker& checker, const st
     return failed ? std::nullopt : std::optional(std::move(reports));
 }
 
+/// Applies each report's confident fixes to its file, then checks the fixed text again so
+/// that every position reported matches the file on disk. `fixed_texts` keeps the new texts
+/// the reports point to. Returns false, after reporting, when a file could not be written.
+bool fix_files(const Checker& checker, const std::vector<Job>& jobs, std::vector<FileReport>& reports,
+               std::vector<std::string>& fixed_texts, const CheckArguments& args) {
+    bool ok = true;
+    fixed_texts.resize(reports.size());
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        FixResult fixed = apply_confident_fixes(reports[i].text, reports[i].result.alerts, args.fix_confidence);
+        if (fixed.applied.empty()) {
+            continue;
+        }
+        if (const auto error = replace_file(jobs[i].input.path, fixed.text, args.keep_original)) {
+            report_error(*error);
+            ok = false;
+            continue;
+        }
+        // Positions of the fixes in the new text: shifted by the fixes before them.
+        std::ptrdiff_t shift = 0;
+        for (auto& fix : fixed.applied) {
+            fix.begin = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(fix.begin) + shift);
+            shift += static_cast<std::ptrdiff_t>(fix.replacement.size()) - static_cast<std::ptrdiff_t>(fix.original.size());
+            fix.end = fix.begin + fix.replacement.size();
+        }
+        fixed_texts[i] = std::move(fixed.text);
+        reports[i].text = fixed_texts[i];
+        reports[i].result = checker.check(fixed_texts[i], options_for(jobs[i], args, hardware_threads()));
+        reports[i].fixed = std::move(fixed.applied);
+    }
+    return ok;
+}
+
 int run_check(const CheckArguments& args) {
     if (args.paths.empty()) {
         report_error("no input; name one or more files, or - for standard input");
+        return 2;
+    }
+    if (args.fix && std::find(args.paths.begin(), args.paths.end(), "-") != args.paths.end()) {
+        report_error("--fix rewrites files in place and cannot fix standard input; name the files");
         return 2;
     }
     auto jobs = prepare_jobs(args);
@@ -147,6 +193,8 @@ int run_check(const CheckArguments& args) {
     if (!reports) {
         return 2;
     }
+    std::vector<std::string> fixed_texts;
+    const bool fixes_written = !args.fix || fix_files(checker, *jobs, *reports, fixed_texts, args);
     const Severity min_severity = parse_severity(args.min_severity_name).value_or(Severity::suggestion);
     bool any = false;
     for (auto& report : *reports) {
@@ -168,6 +216,9 @@ int run_check(const CheckArguments& args) {
     std::cout.flush();
     if (!std::cout) {
         report_error("could not write the results to standard output");
+        return 2;
+    }
+    if (!fixes_written) {
         return 2;
     }
     return any ? 1 : 0;
@@ -206,6 +257,13 @@ void add_check_command(CLI::App& app, int& exit_code) {
                       "Largest file accepted, in bytes (default 10 MiB)")
         ->check(CLI::PositiveNumber);
     check->add_option("--max-suggestions", args->max_suggestions, "Suggestions per finding (default 5)");
+    check->add_flag("--fix", args->fix,
+                    "Correct in place each misspelling whose best suggestion is at least --fix-confidence "
+                    "likely, then report what is left");
+    check->add_option("--fix-confidence", args->fix_confidence,
+                      "Confidence a correction needs for --fix (default 0.9; see bench/RESULTS.md)")
+        ->check(CLI::Range(0.0, 1.0));
+    check->add_flag("--keep-original", args->keep_original, "With --fix, keep each changed file's original as FILE.orig");
     check->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 

@@ -75,6 +75,11 @@ ordered_json sarif_region(const Position& at) {
 void write_text(std::ostream& out, const std::vector<FileReport>& reports) {
     for (const auto& report : reports) {
         const text::OffsetMap map(report.text);
+        for (const auto& fix : report.fixed) {
+            const auto at = map.to_line_column(fix.begin);
+            out << display_path(report.path) << ':' << at.line << ':' << at.column << ": fixed: \"" << fix.original
+                << "\" -> \"" << fix.replacement << "\"\n";
+        }
         for (const auto& alert : report.result.alerts) {
             const auto at = map.to_line_column(alert.begin);
             out << display_path(report.path) << ':' << at.line << ':' << at.column << ": "
@@ -110,11 +115,26 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                                {"replacements", alert.replacements},
                                {"confidence", std::round(alert.confidence * 1000) / 1000}});
         }
+        ordered_json fixed = ordered_json::array();
+        for (const auto& fix : report.fixed) {
+            const auto at = map.to_line_column(fix.begin);
+            const std::size_t offset = map.to_utf16(fix.begin);
+            fixed.push_back({{"offset", offset},
+                             {"length", map.to_utf16(fix.end) - offset},
+                             {"line", at.line},
+                             {"column", at.column},
+                             {"original", fix.original},
+                             {"replacement", fix.replacement},
+                             {"confidence", std::round(fix.confidence * 1000) / 1000}});
+        }
         files.push_back({{"path", display_path(report.path)},
                          {"language", report.result.language.code},
                          {"language_detected", report.result.language_detected},
                          {"words", report.result.words},
                          {"matches", std::move(matches)}});
+        if (!report.fixed.empty()) {
+            files.back()["fixed"] = std::move(fixed);
+        }
     }
     out << ordered_json{{"version", ATK_VERSION}, {"files", std::move(files)}}.dump(2) << '\n';
 }

@@ -2,6 +2,7 @@
 // The check command's three output formats. Positions shown to users come from
 // text::OffsetMap: offsets and lengths in UTF-16 code units, 1-based lines and columns.
 #include "check.hpp"
+#include "fix.hpp"
 
 #include <ostream>
 #include <string>
@@ -13,8 +14,10 @@ struct FileReport {
     std::string path;        ///< as given on the command line
     std::string_view text;   ///< the checked text (owned by the caller)
     CheckResult result;
+    std::vector<AppliedFix> fixed; ///< corrections made by --fix, offsets in `text`
 };
 
+/// `path:line:column: fixed: "recieve" -> "receive"` for each correction made, then
 /// `path:line:column: severity: message [rule-id] (did you mean: a, b)`, one line per alert.
 void write_text(std::ostream& out, const std::vector<FileReport>& reports);
 /// The JSON schema documented in docs/check-output.md.

@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "parallel.hpp"
 #include "spell/lexicon.hpp"
+#include "spell/ranker.hpp"
 #include "spell/speller.hpp"
 #include "text/language_detection.hpp"
 #include "text/utf8.hpp"
@@ -200,7 +201,8 @@ Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_vie
         return {true, {}, 0};
     }
     auto found = lexicon.suggest(std::string(word), max);
-    return {false, std::move(found.words), found.confidence};
+    // A word on its own carries no sentence: its capitals say nothing.
+    return {false, std::move(found.words), found.confidence * spell::typo_prior(word, true)};
 }
 
 CheckResult Checker::check(std::string_view text, const CheckOptions& options) const {
@@ -224,7 +226,7 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     for (const auto& misspelling : misspellings) {
         const auto& found = suggestions.at(misspelling.word);
         result.alerts.push_back(spelling_alert(misspelling, chosen.language, found.words));
-        result.alerts.back().confidence = found.confidence;
+        result.alerts.back().confidence = found.confidence * spell::typo_prior(misspelling.word, misspelling.sentence_start);
     }
     // Blocks come in document order, so alerts already are; sorting guards the contract.
     std::stable_sort(result.alerts.begin(), result.alerts.end(),

@@ -1,6 +1,7 @@
 #include "spell/glossary.hpp"
 
 #include "error.hpp"
+#include "spell/typo_model.hpp"
 #include "text/utf8.hpp"
 
 #include <unicode/uchar.h>
@@ -19,36 +20,6 @@ std::string_view trim(std::string_view s) {
         return {};
     }
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::u32string code_points(std::string_view utf8) {
-    std::u32string out;
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        out += static_cast<char32_t>(u_foldCase(
-            static_cast<UChar32>(text::next_code_point(utf8, pos)), U_FOLD_CASE_DEFAULT));
-    }
-    return out;
-}
-
-/// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) {
-        d[i][0] = i;
-    }
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        d[0][j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
 }
 
 bool has_upper(std::string_view term) {
@@ -126,16 +97,16 @@ std::vector<text::Span> Glossary::phrase_matches(std::string_view text) const {
     return out;
 }
 
-std::vector<std::string> Glossary::near(std::string_view word) const {
-    const std::u32string folded = code_points(word);
-    std::vector<std::pair<std::size_t, std::string>> scored;
+std::vector<std::string> Glossary::near(std::string_view word, int max_distance) const {
+    const std::u32string folded = fold(word);
+    std::vector<std::pair<int, std::string>> scored;
     for (const auto& term : terms_) {
         if (term.find(' ') != std::string::npos) {
             continue;
         }
-        const std::u32string candidate = code_points(term);
-        const std::size_t limit = std::min(folded.size(), candidate.size()) >= 5 ? 2 : 1;
-        const std::size_t distance = edit_distance(folded, candidate);
+        const std::u32string candidate = fold(term);
+        const int limit = std::min(max_distance, std::min(folded.size(), candidate.size()) >= 5 ? 2 : 1);
+        const int distance = edit_distance(folded, candidate, limit);
         if (distance <= limit && candidate != folded) {
             scored.emplace_back(distance, term);
         }

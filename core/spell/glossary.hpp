@@ -28,9 +28,10 @@ public:
     /// Byte ranges of `text` where a multi-word term occurs, at word boundaries.
     std::vector<text::Span> phrase_matches(std::string_view text) const;
 
-    /// Single-word terms close to `word` (edit distance 1, or 2 for words of five letters or
-    /// more, ignoring case), closest first: glossary terms are offered as corrections.
-    std::vector<std::string> near(std::string_view word) const;
+    /// Single-word terms close to `word`, ignoring case, closest first: within edit distance
+    /// 1, or 2 for words of five letters or more, and never more than `max_distance`.
+    /// Glossary terms are offered as corrections.
+    std::vector<std::string> near(std::string_view word, int max_distance = 2) const;
 
 private:
     std::vector<std::string> terms_;

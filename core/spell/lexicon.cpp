@@ -87,10 +87,8 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
         return {};
     }
     Suggestions out;
-    out.words = glossary_.near(word);
-    for (auto& term : vocabulary_.near(word)) {
-        out.words.push_back(std::move(term));
-    }
+    // Project terms one slip away come first; those two slips away come second (below).
+    out.words = glossary_.near(word, 1);
     const bool from_project = !out.words.empty();
     auto offer = [&](std::string suggestion) {
         suggestion = in_writers_form(std::move(suggestion), word);
@@ -109,6 +107,9 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
         }
         out.confidence = from_project ? 0.0 : ranked.confidence;
     } else {
+        for (auto& term : vocabulary_.near(word)) { // without an index, vocabulary is not ranked
+            offer(std::move(term));
+        }
         std::vector<std::string> from_dictionary;
         dictionary_.suggest(word, from_dictionary);
         for (auto& suggestion : from_dictionary) {
@@ -120,6 +121,12 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
             if (!redundant) {
                 offer(std::move(suggestion));
             }
+        }
+    }
+    for (auto& term : glossary_.near(word, 2)) {
+        if (std::find(out.words.begin(), out.words.end(), term) == out.words.end()) {
+            out.words.insert(out.words.begin() + std::min<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(out.words.size())), term);
+            out.confidence = 0;
         }
     }
     if (out.words.size() > max) {

@@ -1,6 +1,7 @@
 #include "spell/ranker.hpp"
 
 #include "spell/typo_model.hpp"
+#include "text/casing.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +19,19 @@ bool has_upper(std::string_view word) {
 }
 
 } // namespace
+
+double typo_prior(std::string_view word, bool sentence_start) {
+    switch (text::casing_of(word)) {
+    case text::Casing::lower:
+        return 1.0;
+    case text::Casing::capitalised:
+        return sentence_start ? 1.0 : 0.5;
+    case text::Casing::upper:
+    case text::Casing::mixed:
+        return 0.3;
+    }
+    return 0.3;
+}
 
 Ranked Ranker::rank(std::string_view word, std::size_t max) const {
     const std::u32string typed = fold(word);
@@ -70,6 +84,9 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
         if (ranked.words.size() < max) {
             ranked.words.push_back(candidate.text);
         }
+    }
+    if (!candidates.empty()) {
+        partition += std::exp((weights_.none_of_these - candidates.front().score) / weights_.temperature);
     }
     ranked.confidence = ranked.words.empty() ? 0.0 : 1.0 / partition;
     return ranked;

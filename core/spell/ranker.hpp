@@ -24,9 +24,19 @@ struct RankingWeights {
     double proper_noun = 1.0;         ///< a capitalised form offered for a word typed in lower case
     double missing_space = 0.5;       ///< typo cost of two words typed as one (alot)
     double min_part_log_frequency = -12.0; ///< each part of a split must be at least this common
-    double temperature = 0.6;         ///< softmax temperature of the confidence
+    double temperature = 0.25;        ///< softmax temperature of the confidence (lowest Brier score on the dev set)
+    /// The score of "meant none of these" (a name, a new word, a garbled one), competing with
+    /// the candidates in the confidence: a lone poor candidate (qwzx -> wax) is not a sure one.
+    double none_of_these = -5.0;
     TypoCosts typo;                   ///< what each kind of slip costs
 };
+
+/// The share of flagged words written like `word` that are typos rather than names, foreign
+/// words or jargon: a capitalised word inside a sentence is as often a name as a typo, a
+/// word in capitals or MixedCase more often a name or a product. Multiplies the ranker's
+/// confidence, which is measured on typos only. `sentence_start`: the word begins a
+/// sentence (or stands alone), where capitals say nothing.
+double typo_prior(std::string_view word, bool sentence_start);
 
 /// Const and thread-safe; the index must outlive it.
 class Ranker {

@@ -13,6 +13,22 @@ bool inside_any(const std::vector<text::Span>& ranges, const text::Span& span) {
     });
 }
 
+/// True when only spaces, quotes or brackets stand between the start of a sentence (or of
+/// the block) and `offset`.
+bool starts_sentence(std::string_view text, std::size_t offset) {
+    while (offset > 0) {
+        const char c = text[offset - 1];
+        if (c == '.' || c == '!' || c == '?' || c == ':') {
+            return true;
+        }
+        if (std::string_view(" \t\"'(*_[").find(c) == std::string_view::npos) {
+            return false;
+        }
+        --offset;
+    }
+    return true;
+}
+
 std::string_view slice(const text::ProseBlock& block, const text::Span& span) {
     return std::string_view(block.text).substr(span.begin, span.end - span.begin);
 }
@@ -54,7 +70,8 @@ bool DocumentSpeller::is_correct(const Lexicon& lexicon, std::string_view word) 
 
 void DocumentSpeller::judge(const Lexicon& lexicon, std::vector<Misspelling>& out) {
     auto report = [&](const text::ProseBlock& block, const text::Span& span) {
-        out.push_back({block.source_offset(span.begin), block.source_end(span.end), std::string(slice(block, span))});
+        out.push_back({block.source_offset(span.begin), block.source_end(span.end), std::string(slice(block, span)),
+                       starts_sentence(block.text, span.begin)});
     };
     for (const Pending& pending : pending_) {
         const text::ProseBlock& block = *pending.block;

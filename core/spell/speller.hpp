@@ -17,6 +17,7 @@ struct Misspelling {
     std::size_t begin = 0; ///< UTF-8 byte offsets in the document source
     std::size_t end = 0;
     std::string word;
+    bool sentence_start = false; ///< first word of its sentence (or block)
 };
 
 /// Not thread-safe (it owns ICU iterators and a cache): one per document, or per part of a

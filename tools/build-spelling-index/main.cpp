@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
     app.add_option("--forms", forms_path, "Word forms, one per line (unmunch output)")->required();
     app.add_option("--frequencies", frequencies_path, "JSON array of {word, count}");
     app.add_option("--out", out, "Index file to write")->required();
+    std::string extra_path;
+    app.add_option("--extra", extra_path,
+                   "Further words, one per line ('#' comments), that the toolkit accepts beyond the dictionary");
     CLI11_PARSE(app, argc, argv);
     try {
         nuspell::Dictionary dictionary;
@@ -66,8 +69,23 @@ int main(int argc, char** argv) {
             const auto count = counts.find(atk::spell::fold(line));
             forms.push_back({line, count == counts.end() ? 0.0 : count->second});
         }
+        const std::size_t from_dictionary = forms.size();
+        if (!extra_path.empty()) {
+            std::ifstream extra(extra_path);
+            if (!extra) {
+                throw std::runtime_error("cannot read " + extra_path);
+            }
+            for (std::string line; std::getline(extra, line);) {
+                if (!line.empty() && line.front() != '#') {
+                    const auto count = counts.find(atk::spell::fold(line));
+                    // Terms of the trade missing from the frequency list are taken as moderately rare.
+                    forms.push_back({line, count == counts.end() ? 20.0 : count->second});
+                }
+            }
+        }
         atk::spell::SuggestionIndex::write(forms, out);
-        std::cout << "build-spelling-index: " << forms.size() << " of " << read << " forms -> " << out << '\n';
+        std::cout << "build-spelling-index: " << from_dictionary << " of " << read << " dictionary forms and "
+                  << forms.size() - from_dictionary << " extra words -> " << out << '\n';
     } catch (const std::exception& e) {
         std::cerr << "build-spelling-index: error: " << e.what() << '\n';
         return 1;
