@@ -5,6 +5,8 @@
 #include "error.hpp"
 #include "spell/glossary.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -17,7 +19,26 @@ struct SuggestArguments {
     std::size_t max = 5;
     std::string glossary_path;
     bool with_confidence = false;
+    bool stats = false;
 };
+
+/// Per-word latency summary for --stats, on standard error.
+void print_stats(std::vector<double> microseconds) {
+    if (microseconds.empty()) {
+        return;
+    }
+    std::sort(microseconds.begin(), microseconds.end());
+    double total = 0;
+    for (const double us : microseconds) {
+        total += us;
+    }
+    auto percentile = [&](double p) {
+        return microseconds[std::min(microseconds.size() - 1, static_cast<std::size_t>(p * static_cast<double>(microseconds.size())))];
+    };
+    std::cerr << std::fixed << std::setprecision(0) << "suggest: " << microseconds.size() << " words, "
+              << 1e6 * static_cast<double>(microseconds.size()) / total << " words/s; per word p50 " << percentile(0.5)
+              << " us, p99 " << percentile(0.99) << " us, max " << microseconds.back() << " us\n";
+}
 
 int run_suggest(const SuggestArguments& args) {
     const Checker checker(checker_config());
@@ -32,13 +53,16 @@ int run_suggest(const SuggestArguments& args) {
         return 2;
     }
     std::size_t line_number = 0;
+    std::vector<double> latencies;
     for (std::string line; std::getline(std::cin, line);) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') {
             line.pop_back();
         }
         try {
+            const auto started = std::chrono::steady_clock::now();
             const auto found = checker.suggest(line, args.language, &glossary, args.max);
+            latencies.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started).count());
             std::cout << line << '\t';
             if (args.with_confidence) {
                 std::cout << std::fixed << std::setprecision(3) << found.confidence << '\t';
@@ -52,6 +76,9 @@ int run_suggest(const SuggestArguments& args) {
                       << "; send UTF-8 text, one word per line\n";
             return 2;
         }
+    }
+    if (args.stats) {
+        print_stats(std::move(latencies));
     }
     return 0;
 }
@@ -67,6 +94,8 @@ void add_suggest_command(CLI::App& app, int& exit_code) {
     suggest->add_option("-g,--glossary", args->glossary_path, "File of accepted words and phrases, one per line");
     suggest->add_flag("--confidence", args->with_confidence,
                       "Print, after the word, the estimated probability that the first suggestion is right");
+    suggest->add_flag("--stats", args->stats,
+                      "Print the words per second and the per-word latency (p50, p99) on standard error");
     suggest->callback([args, &exit_code] { exit_code = run_suggest(*args); });
 }
 

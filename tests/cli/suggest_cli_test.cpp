@@ -48,3 +48,10 @@ TEST(SuggestCli, BadInputExitsTwoWithOneLine) {
     EXPECT_EQ(bad_bytes.exit_code, 2);
     EXPECT_THAT(bad_bytes.err, HasSubstr("<stdin>:2: invalid UTF-8 at byte 2"));
 }
+
+TEST(SuggestCli, StatsGoToStandardError) {
+    const auto run = run_toolkit({"suggest", "--stats"}, "recieve\nteh\n");
+    ASSERT_EQ(run.exit_code, 0);
+    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 2);
+    EXPECT_THAT(run.err, MatchesRegex("suggest: 2 words, [0-9]+ words/s; per word p50 [0-9]+ us, p99 [0-9]+ us, max [0-9]+ us\n"));
+}
