@@ -31,6 +31,7 @@ golden: build
 bench: build
 	@bash tools/install-deps.sh bench/debian-packages.txt
 	bench/check-throughput
+	bench/suggest
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -196,7 +196,7 @@ Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_vie
     static const spell::Glossary no_glossary;
     const spell::Language language = resolve_language(language_name);
     const spell::Lexicon lexicon(dictionaries_.get(language), language, glossary ? *glossary : no_glossary,
-                                 dictionaries_.index(language));
+                                 dictionaries_.index(language), dictionaries_.counts(language));
     if (word.empty() || lexicon.accepts(word)) {
         return {true, {}, 0};
     }
@@ -220,7 +220,7 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const auto misspellings =
         find_misspellings(document.blocks, chosen.language, glossary, dictionary_for(chosen.language), threads, result.words);
     const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language, glossary,
-                                 dictionaries_.index(chosen.language));
+                                 dictionaries_.index(chosen.language), dictionaries_.counts(chosen.language));
     const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
     result.alerts.reserve(misspellings.size());
     for (const auto& misspelling : misspellings) {

@@ -77,6 +77,10 @@ const nuspell::Dictionary& DictionaryCatalog::get(const Language& language) cons
             if (std::filesystem::exists(index_path, ignored)) {
                 slot.index = SuggestionIndex::open(index_path);
             }
+            const auto counts_path = data_directory_ / "spelling" / (language.code + ".counts");
+            if (std::filesystem::exists(counts_path, ignored)) {
+                slot.counts = std::make_unique<WordCounts>(WordCounts::load(counts_path));
+            }
             slot.dictionary = std::move(dictionary);
             slot.ready = true;
         } catch (const InputError& e) {
@@ -95,6 +99,11 @@ const nuspell::Dictionary& DictionaryCatalog::get(const Language& language) cons
 const SuggestionIndex* DictionaryCatalog::index(const Language& language) const {
     get(language);
     return slots_.at(language.code).index.get();
+}
+
+const WordCounts* DictionaryCatalog::counts(const Language& language) const {
+    get(language);
+    return slots_.at(language.code).counts.get();
 }
 
 bool DictionaryCatalog::loaded(const Language& language) const { return slots_.at(language.code).ready; }

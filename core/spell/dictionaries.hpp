@@ -2,6 +2,7 @@
 // Nuspell dictionaries, found on disk and loaded once on first use.
 #include "spell/languages.hpp"
 #include "spell/suggestion_index.hpp"
+#include "spell/word_counts.hpp"
 
 #include <atomic>
 #include <filesystem>
@@ -39,6 +40,10 @@ public:
     /// (suggestions then come from the dictionary alone).
     const SuggestionIndex* index(const Language& language) const;
 
+    /// The language's word counts (spelling/<code>.counts), loaded with its dictionary; null
+    /// when none were built.
+    const WordCounts* counts(const Language& language) const;
+
     /// True once get() has loaded the language's dictionary: then get() returns at once.
     bool loaded(const Language& language) const;
 
@@ -47,6 +52,7 @@ private:
         std::once_flag once;
         std::unique_ptr<nuspell::Dictionary> dictionary;
         std::unique_ptr<SuggestionIndex> index;
+        std::unique_ptr<WordCounts> counts;
         std::string error;
         std::atomic<bool> ready{false};
     };

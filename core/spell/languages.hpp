@@ -15,6 +15,9 @@ struct Language {
     /// its dictionaries list them without: a word is then accepted when its unaccented
     /// form is. Never for languages where accents tell words apart (French, Spanish, German).
     bool diacritics_optional = false;
+    /// Accented letters grouped by base letter ("eéèêë aàâ ..."): where they are missing,
+    /// suggestions restore them first (see accents.hpp). Empty for English.
+    std::string accents;
 };
 
 /// Every language the toolkit can check, whether or not its dictionary is installed.

@@ -1,5 +1,6 @@
 #include "spell/lexicon.hpp"
 
+#include "spell/accents.hpp"
 #include "spell/ranker.hpp"
 #include "spell/vocabulary.hpp"
 #include "text/casing.hpp"
@@ -32,9 +33,9 @@ std::string with_ascii_apostrophes(std::string_view word) {
 } // namespace
 
 Lexicon::Lexicon(const nuspell::Dictionary& dictionary, const Language& language, const Glossary& glossary,
-                 const SuggestionIndex* index)
+                 const SuggestionIndex* index, const WordCounts* counts)
     : dictionary_(dictionary), language_(language), glossary_(glossary),
-      vocabulary_(builtin_vocabulary(language)), index_(index) {}
+      vocabulary_(builtin_vocabulary(language)), index_(index), counts_(counts) {}
 
 bool Lexicon::accepts(std::string_view word) const {
     return glossary_.accepts(word) || dictionary_accepts(word);
@@ -107,11 +108,30 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
         }
         out.confidence = from_project ? 0.0 : ranked.confidence;
     } else {
+        // Missing accents first, fewest changes first (evenement -> événement). When accents
+        // alone make a word, Nuspell's slower search (up to 150 ms a word in French) is skipped.
+        bool restored_accents = false;
+        if (!language_.accents.empty()) {
+            const std::string lowered = text::casing_of(word) == text::Casing::lower ? word : text::to_lower(word);
+            auto variants = accent_variants(lowered, language_.accents,
+                                            [&](const std::string& w) { return dictionary_.spell(w); });
+            if (counts_ != nullptr) { // the commonest spelling first; fewest changes among equals
+                std::stable_sort(variants.begin(), variants.end(), [&](const std::string& a, const std::string& b) {
+                    return counts_->count(a) > counts_->count(b);
+                });
+            }
+            for (auto& restored : variants) {
+                offer(std::move(restored));
+                restored_accents = true;
+            }
+        }
         for (auto& term : vocabulary_.near(word)) { // without an index, vocabulary is not ranked
             offer(std::move(term));
         }
         std::vector<std::string> from_dictionary;
-        dictionary_.suggest(word, from_dictionary);
+        if (!restored_accents) {
+            dictionary_.suggest(word, from_dictionary);
+        }
         for (auto& suggestion : from_dictionary) {
             // "occur-ed" adds nothing once "occur ed" is offered.
             std::string spaced = suggestion;

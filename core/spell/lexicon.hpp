@@ -3,6 +3,7 @@
 #include "spell/glossary.hpp"
 #include "spell/languages.hpp"
 #include "spell/suggestion_index.hpp"
+#include "spell/word_counts.hpp"
 
 #include <string>
 #include <string_view>
@@ -22,7 +23,7 @@ class Lexicon {
 public:
     /// `index` may be null: suggestions then come from the dictionary alone (Nuspell).
     Lexicon(const nuspell::Dictionary& dictionary, const Language& language, const Glossary& glossary,
-            const SuggestionIndex* index = nullptr);
+            const SuggestionIndex* index = nullptr, const WordCounts* counts = nullptr);
 
     const Language& language() const { return language_; }
     const Glossary& glossary() const { return glossary_; }
@@ -55,6 +56,7 @@ private:
     const Glossary& glossary_;
     const Glossary& vocabulary_;
     const SuggestionIndex* index_;
+    const WordCounts* counts_;
 };
 
 } // namespace atk::spell

@@ -53,8 +53,10 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
         candidates.push_back({std::string(form), score});
     }
 
-    // Two words typed without the space between them.
-    for (std::size_t i = 1; i + 1 <= typed.size() - 1 && typed.size() >= 2; ++i) {
+    // Two words typed without the space between them: short words (alot, thankyou, infact).
+    // In a long word a split is mostly a coincidence (questionare is not "question are").
+    const bool may_be_joined = typed.size() <= weights_.max_joined_length || candidates.empty();
+    for (std::size_t i = 1; may_be_joined && i + 1 <= typed.size() - 1 && typed.size() >= 2; ++i) {
         const auto first = index_.find(typed.substr(0, i));
         const auto second = index_.find(typed.substr(i));
         if (!first || !second) {

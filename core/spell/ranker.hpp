@@ -24,6 +24,7 @@ struct RankingWeights {
     double proper_noun = 1.0;         ///< a capitalised form offered for a word typed in lower case
     double missing_space = 0.5;       ///< typo cost of two words typed as one (alot)
     double min_part_log_frequency = -12.0; ///< each part of a split must be at least this common
+    std::size_t max_joined_length = 8; ///< longer words are split only when nothing else is close
     double temperature = 0.25;        ///< softmax temperature of the confidence (lowest Brier score on the dev set)
     /// The score of "meant none of these" (a name, a new word, a garbled one), competing with
     /// the candidates in the confidence: a lone poor candidate (qwzx -> wax) is not a sure one.

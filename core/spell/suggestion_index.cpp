@@ -230,7 +230,16 @@ std::optional<std::uint32_t> SuggestionIndex::find(const std::u32string& folded)
     for (const auto* at = std::lower_bound(exact_hashes_, exact_hashes_ + word_count_, hash);
          at != exact_hashes_ + word_count_ && *at == hash; ++at) {
         const std::uint32_t id = exact_ids_[at - exact_hashes_];
-        if (fold(word(id)) == folded && (!best || log_frequency(id) > log_frequency(*best))) {
+        if (fold(word(id)) != folded) {
+            continue; // a hash collision
+        }
+        // The most frequent form; among equals the one in lower case ("a" rather than "A").
+        const auto capitals = [&](std::uint32_t i) {
+            const auto w = word(i);
+            return std::count_if(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        };
+        if (!best || log_frequency(id) > log_frequency(*best) ||
+            (log_frequency(id) == log_frequency(*best) && capitals(id) < capitals(*best))) {
             best = id;
         }
     }

@@ -45,7 +45,8 @@ public:
     /// the folded prefix of `folded`: a superset of the forms within that distance.
     void candidates(const std::u32string& folded, std::vector<std::uint32_t>& out) const;
 
-    /// The id of a form whose folded spelling is exactly `folded`, if any (the most frequent one).
+    /// The id of a form whose folded spelling is exactly `folded`, if any: the most frequent
+    /// one, and among equally frequent ones the one with fewest capitals.
     std::optional<std::uint32_t> find(const std::u32string& folded) const;
 
 private:

@@ -37,6 +37,12 @@ Casing casing_of(std::string_view word) {
     return capitals == 1 && first_is_capital ? Casing::capitalised : Casing::mixed;
 }
 
+std::string to_lower(std::string_view word) {
+    std::string out;
+    unicode(word).toLower().toUTF8String(out);
+    return out;
+}
+
 std::string to_upper(std::string_view word) {
     std::string out;
     unicode(word).toUpper().toUTF8String(out);

@@ -15,6 +15,9 @@ enum class Casing {
 /// The casing of valid UTF-8 `word`; a word without letters is lower.
 Casing casing_of(std::string_view word);
 
+/// `word` in lower case (ICU's full case mapping).
+std::string to_lower(std::string_view word);
+
 /// `word` in capitals (ICU's full case mapping: straße -> STRASSE).
 std::string to_upper(std::string_view word);
 

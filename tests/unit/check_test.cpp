@@ -132,6 +132,16 @@ TEST(Check, ChecksFrenchWithElisionsAndAccents) {
     EXPECT_THAT(result.alerts[1].replacements, Contains("l'événement")); // keeps the ASCII apostrophe
 }
 
+TEST(Check, RestoresMissingFrenchAccentsCommonestFirst) {
+    const auto result = checker().check("Le developpement du systeme a la meme date.", in("fr-FR"));
+    ASSERT_EQ(result.alerts.size(), 3U); // "a" is a word: à is a matter of context
+    EXPECT_EQ(result.alerts[0].replacements.front(), "développement");
+    EXPECT_EQ(result.alerts[1].replacements.front(), "système");
+    EXPECT_EQ(result.alerts[2].replacements.front(), "même"); // not the rarer "mème"
+    EXPECT_THAT(flagged("La aplicacion y la configuracion.", in("es")), ElementsAre("aplicacion", "configuracion"));
+    EXPECT_EQ(checker().check("La aplicacion.", in("es")).alerts[0].replacements.front(), "aplicación");
+}
+
 TEST(Check, ChecksSpanishAndGerman) {
     EXPECT_THAT(flagged("El usario abre la aplicación.", in("es")), ElementsAre("usario"));
     EXPECT_THAT(flagged("Der Benutzer öffnet die Anwendnug.", in("de")), ElementsAre("Anwendnug"));

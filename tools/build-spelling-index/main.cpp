@@ -3,15 +3,24 @@
 // Only forms the dictionary itself accepts are kept, so every suggestion is a real word.
 //
 //   build-spelling-index --aff en_US.aff --forms en_US.forms [--frequencies subtlex.json] --out en-US.index
+//
+// For a dictionary that unmunch cannot expand (French), it counts instead the words of a
+// plain-text corpus that the dictionary accepts, into a WordCounts file:
+//
+//   build-spelling-index --aff fr_FR.aff --count-words corpus.txt --language fr-FR --out fr-FR.counts
 #include "spell/suggestion_index.hpp"
 #include "spell/typo_model.hpp"
+#include "text/casing.hpp"
+#include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <nuspell/dictionary.hxx>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <unordered_map>
 
@@ -33,6 +42,53 @@ std::unordered_map<std::u32string, double> read_frequencies(const std::string& p
     return counts;
 }
 
+/// Writes "word<TAB>count" for each word of `corpus` that the dictionary accepts, a capital
+/// at the start of a sentence folded when the lower-case word exists.
+void count_words(const nuspell::Dictionary& dictionary, const std::string& corpus, const std::string& language,
+                 const std::string& out_path) {
+    std::ifstream in(corpus);
+    if (!in) {
+        throw std::runtime_error("cannot read " + corpus);
+    }
+    atk::text::Segmenter segmenter(language);
+    std::map<std::string, std::size_t> counts;
+    std::unordered_map<std::string, bool> verdicts;
+    for (std::string line; std::getline(in, line);) {
+        if (atk::text::find_invalid_utf8(line)) {
+            continue;
+        }
+        for (const auto& word : segmenter.words(line)) {
+            if (word.kind != atk::text::WordKind::letters) {
+                continue;
+            }
+            std::string text = line.substr(word.span.begin, word.span.end - word.span.begin);
+            if (atk::text::casing_of(text) == atk::text::Casing::capitalised) {
+                std::string lower = atk::text::to_lower(text);
+                if (dictionary.spell(lower)) {
+                    text = std::move(lower);
+                }
+            }
+            auto [verdict, fresh] = verdicts.try_emplace(text, false);
+            if (fresh) {
+                verdict->second = dictionary.spell(text);
+            }
+            if (verdict->second) {
+                ++counts[text];
+            }
+        }
+    }
+    std::ofstream out(out_path + ".tmp");
+    for (const auto& [word, count] : counts) {
+        out << word << '\t' << count << '\n';
+    }
+    if (!out.flush()) {
+        throw std::runtime_error("cannot write " + out_path);
+    }
+    out.close();
+    std::filesystem::rename(out_path + ".tmp", out_path);
+    std::cout << "build-spelling-index: " << counts.size() << " words counted -> " << out_path << '\n';
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -42,7 +98,13 @@ int main(int argc, char** argv) {
     std::string frequencies_path;
     std::string out;
     app.add_option("--aff", aff, "The dictionary's .aff file (its .dic beside it)")->required();
-    app.add_option("--forms", forms_path, "Word forms, one per line (unmunch output)")->required();
+    auto* forms_option = app.add_option("--forms", forms_path, "Word forms, one per line (unmunch output)");
+    std::string corpus_path;
+    std::string language = "en-US";
+    auto* corpus_option =
+        app.add_option("--count-words", corpus_path, "Count the accepted words of this plain-text corpus instead");
+    forms_option->excludes(corpus_option);
+    app.add_option("--language", language, "Language of the corpus, for word segmentation");
     app.add_option("--frequencies", frequencies_path, "JSON array of {word, count}");
     app.add_option("--out", out, "Index file to write")->required();
     std::string extra_path;
@@ -52,6 +114,13 @@ int main(int argc, char** argv) {
     try {
         nuspell::Dictionary dictionary;
         dictionary.load_aff_dic(aff);
+        if (!corpus_path.empty()) {
+            count_words(dictionary, corpus_path, language, out);
+            return 0;
+        }
+        if (forms_path.empty()) {
+            throw std::runtime_error("give --forms or --count-words");
+        }
         const auto counts = read_frequencies(frequencies_path);
         std::ifstream in(forms_path);
         if (!in) {
