@@ -38,19 +38,32 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
     const bool typed_lower = !has_upper(word);
     std::vector<Candidate> candidates;
 
-    std::vector<std::uint32_t> ids;
-    index_.candidates(typed, ids);
-    for (const std::uint32_t id : ids) {
-        const std::string_view form = index_.word(id);
-        const std::u32string intended = fold(form);
-        if (edit_distance(typed, intended, SuggestionIndex::kMaxDistance) > SuggestionIndex::kMaxDistance) {
-            continue;
+    // Forms within `reach` edits, scored. Two edits first; three, for a long word, only when
+    // nothing within two is convincing (nessasary -> necessary), which keeps the usual case fast.
+    auto collect = [&](int reach) {
+        std::vector<std::uint32_t> ids;
+        index_.candidates(typed, ids, reach);
+        candidates.clear();
+        for (const std::uint32_t id : ids) {
+            const std::string_view form = index_.word(id);
+            const std::u32string intended = fold(form);
+            if (edit_distance(typed, intended, reach) > reach) {
+                continue;
+            }
+            double score = weights_.frequency * index_.log_frequency(id) -
+                           weights_.cost * typo_cost(typed, intended, weights_.typo);
+            if (typed_lower && has_upper(form)) {
+                score -= weights_.proper_noun;
+            }
+            candidates.push_back({std::string(form), score});
         }
-        double score = weights_.frequency * index_.log_frequency(id) - weights_.cost * typo_cost(typed, intended, weights_.typo);
-        if (typed_lower && has_upper(form)) {
-            score -= weights_.proper_noun;
-        }
-        candidates.push_back({std::string(form), score});
+    };
+    collect(SuggestionIndex::kMaxDistance);
+    const bool convincing = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+        return c.score > weights_.none_of_these;
+    });
+    if (!convincing && typed.size() >= weights_.far_reach_length) {
+        collect(SuggestionIndex::kMaxDistance + 1);
     }
 
     // Two words typed without the space between them: short words (alot, thankyou, infact).

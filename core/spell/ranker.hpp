@@ -25,6 +25,9 @@ struct RankingWeights {
     double missing_space = 0.5;       ///< typo cost of two words typed as one (alot)
     double min_part_log_frequency = -12.0; ///< each part of a split must be at least this common
     std::size_t max_joined_length = 8; ///< longer words are split only when nothing else is close
+    /// Words at least this long are also matched three edits away (necasery -> necessary);
+    /// in shorter ones three edits make another word.
+    std::size_t far_reach_length = 6;
     double temperature = 0.25;        ///< softmax temperature of the confidence (lowest Brier score on the dev set)
     /// The score of "meant none of these" (a name, a new word, a garbled one), competing with
     /// the candidates in the confidence: a lone poor candidate (qwzx -> wax) is not a sure one.

@@ -209,9 +209,10 @@ std::string_view SuggestionIndex::word(std::uint32_t id) const {
     return {pool_ + word_offsets_[id], word_offsets_[id + 1] - word_offsets_[id]};
 }
 
-void SuggestionIndex::candidates(const std::u32string& folded, std::vector<std::uint32_t>& out) const {
+void SuggestionIndex::candidates(const std::u32string& folded, std::vector<std::uint32_t>& out,
+                                 int query_deletions) const {
     std::unordered_set<std::u32string> variants;
-    deletes(prefix_of(folded), kMaxDistance, variants);
+    deletes(prefix_of(folded), query_deletions, variants);
     for (const auto& variant : variants) {
         const std::uint64_t hash = hash_code_points(variant.data(), variant.size());
         const auto* key = std::lower_bound(keys_, keys_ + key_count_, hash);

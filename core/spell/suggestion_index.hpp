@@ -42,8 +42,11 @@ public:
     float log_frequency(std::uint32_t id) const { return log_frequencies_[id]; }
 
     /// Appends the ids of every form whose folded prefix is within kMaxDistance edits of
-    /// the folded prefix of `folded`: a superset of the forms within that distance.
-    void candidates(const std::u32string& folded, std::vector<std::uint32_t>& out) const;
+    /// the folded prefix of `folded`: a superset of the forms within that distance. With
+    /// `query_deletions` 3, also many forms three edits away (those where two of the three
+    /// edits are deletions from the misspelling's side).
+    void candidates(const std::u32string& folded, std::vector<std::uint32_t>& out,
+                    int query_deletions = kMaxDistance) const;
 
     /// The id of a form whose folded spelling is exactly `folded`, if any: the most frequent
     /// one, and among equally frequent ones the one with fewest capitals.

@@ -123,3 +123,12 @@ TEST_F(SuggestionIndexTest, RankerPrefersCommonWordsAndCheapSlips) {
     EXPECT_TRUE(ranker.rank("zzzzzzz", 5).words.empty());
     EXPECT_EQ(ranker.rank("zzzzzzz", 5).confidence, 0.0);
 }
+
+TEST_F(SuggestionIndexTest, RankerReachesThreeEditsForLongWordsWhenNothingCloserFits) {
+    const auto index = build({{"necessary", 500}, {"nearer", 100}, {"cat", 100}});
+    const Ranker ranker(*index);
+    const auto far = ranker.rank("nessasary", 5);
+    ASSERT_FALSE(far.words.empty());
+    EXPECT_EQ(far.words.front(), "necessary"); // three edits away
+    EXPECT_TRUE(ranker.rank("dog", 5).words.empty()); // three edits from "cat": too short to reach
+}
