@@ -33,10 +33,13 @@ bench: build
 	bench/check-throughput
 	bench/suggest
 
+# clang-format 14 is not in Debian 12's default set; install it here only.
 format:
-	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+	@command -v clang-format >/dev/null || bash tools/install-deps.sh tools/dev-packages.txt
+	clang-format -i $$(git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp')
 
 tidy: build
+	@command -v clang-tidy >/dev/null || bash tools/install-deps.sh tools/dev-packages.txt
 	@# Warnings are reported, not fatal: CI builds with -Werror, tidy is advice.
 	clang-tidy -p build --quiet $$(git ls-files 'core/*.cpp' 'cli/*.cpp')
 

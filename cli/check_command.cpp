@@ -5,8 +5,8 @@
 #include "error.hpp"
 #include "fix.hpp"
 #include "input.hpp"
-#include "replace_file.hpp"
 #include "parallel.hpp"
+#include "replace_file.hpp"
 #include "report.hpp"
 
 #include <algorithm>
@@ -41,11 +41,13 @@ struct Job {
     std::shared_ptr<const spell::Glossary> glossary;
 };
 
-void report_error(const std::string& message) { std::cerr << "analyst-toolkit: error: " << message << '\n'; }
+void report_error(const std::string& message) {
+    std::cerr << "analyst-toolkit: error: " << message << '\n';
+}
 
 /// Loads each project file once, however many documents share it.
 class ProjectConfigs {
-public:
+  public:
     const config::ProjectConfig* for_directory(const std::filesystem::path& directory) {
         const auto path = config::find_project_config(directory);
         if (!path) {
@@ -58,7 +60,7 @@ public:
         return &it->second;
     }
 
-private:
+  private:
     std::map<std::filesystem::path, config::ProjectConfig> loaded_;
 };
 
@@ -95,7 +97,8 @@ std::optional<std::vector<Job>> prepare_jobs(const CheckArguments& args) {
                     language = *project->language;
                 }
             }
-            jobs.push_back({std::move(input), language.empty() ? "auto" : language, std::move(glossary)});
+            jobs.push_back(
+                {std::move(input), language.empty() ? "auto" : language, std::move(glossary)});
         } catch (const InputError& e) {
             report_error(e.what());
             failed = true;
@@ -119,16 +122,18 @@ CheckOptions options_for(const Job& job, const CheckArguments& args, std::size_t
 
 /// Checks the jobs on every core (files in parallel, and a lone large file split between
 /// cores); reports and returns nullopt when any check fails.
-std::optional<std::vector<FileReport>> run_jobs(const Checker& checker, const std::vector<Job>& jobs,
-                                                const CheckArguments& args) {
+std::optional<std::vector<FileReport>>
+run_jobs(const Checker& checker, const std::vector<Job>& jobs, const CheckArguments& args) {
     std::vector<FileReport> reports(jobs.size());
     std::vector<std::string> errors(jobs.size());
     const std::size_t cores = hardware_threads();
     parallel_for(jobs.size(), cores, [&](std::size_t i) {
         const Job& job = jobs[i];
-        const CheckOptions options = options_for(job, args, std::max<std::size_t>(1, cores / jobs.size()));
+        const CheckOptions options =
+            options_for(job, args, std::max<std::size_t>(1, cores / jobs.size()));
         try {
-            reports[i] = {job.input.path, job.input.text, checker.check(job.input.text, options), {}};
+            reports[i] = {
+                job.input.path, job.input.text, checker.check(job.input.text, options), {}};
         } catch (const InputError& e) {
             errors[i] = (job.input.path == "-" ? "<stdin>" : job.input.path) + ": " + e.what();
         }
@@ -146,12 +151,14 @@ std::optional<std::vector<FileReport>> run_jobs(const Checker& checker, const st
 /// Applies each report's confident fixes to its file, then checks the fixed text again so
 /// that every position reported matches the file on disk. `fixed_texts` keeps the new texts
 /// the reports point to. Returns false, after reporting, when a file could not be written.
-bool fix_files(const Checker& checker, const std::vector<Job>& jobs, std::vector<FileReport>& reports,
-               std::vector<std::string>& fixed_texts, const CheckArguments& args) {
+bool fix_files(const Checker& checker, const std::vector<Job>& jobs,
+               std::vector<FileReport>& reports, std::vector<std::string>& fixed_texts,
+               const CheckArguments& args) {
     bool ok = true;
     fixed_texts.resize(reports.size());
     for (std::size_t i = 0; i < reports.size(); ++i) {
-        FixResult fixed = apply_confident_fixes(reports[i].text, reports[i].result.alerts, args.fix_confidence);
+        FixResult fixed =
+            apply_confident_fixes(reports[i].text, reports[i].result.alerts, args.fix_confidence);
         if (fixed.applied.empty()) {
             continue;
         }
@@ -164,12 +171,14 @@ bool fix_files(const Checker& checker, const std::vector<Job>& jobs, std::vector
         std::ptrdiff_t shift = 0;
         for (auto& fix : fixed.applied) {
             fix.begin = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(fix.begin) + shift);
-            shift += static_cast<std::ptrdiff_t>(fix.replacement.size()) - static_cast<std::ptrdiff_t>(fix.original.size());
+            shift += static_cast<std::ptrdiff_t>(fix.replacement.size()) -
+                     static_cast<std::ptrdiff_t>(fix.original.size());
             fix.end = fix.begin + fix.replacement.size();
         }
         fixed_texts[i] = std::move(fixed.text);
         reports[i].text = fixed_texts[i];
-        reports[i].result = checker.check(fixed_texts[i], options_for(jobs[i], args, hardware_threads()));
+        reports[i].result =
+            checker.check(fixed_texts[i], options_for(jobs[i], args, hardware_threads()));
         reports[i].fixed = std::move(fixed.applied);
     }
     return ok;
@@ -195,7 +204,8 @@ int run_check(const CheckArguments& args) {
     }
     std::vector<std::string> fixed_texts;
     const bool fixes_written = !args.fix || fix_files(checker, *jobs, *reports, fixed_texts, args);
-    const Severity min_severity = parse_severity(args.min_severity_name).value_or(Severity::suggestion);
+    const Severity min_severity =
+        parse_severity(args.min_severity_name).value_or(Severity::suggestion);
     bool any = false;
     for (auto& report : *reports) {
         auto& alerts = report.result.alerts;
@@ -229,41 +239,53 @@ int run_check(const CheckArguments& args) {
 void add_check_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<CheckArguments>();
     CLI::App* check = app.add_subcommand("check", "Check documents for spelling mistakes");
-    check->add_option("files", args->paths, "Files to check (Markdown or plain text); - reads standard input");
+    check->add_option("files", args->paths,
+                      "Files to check (Markdown or plain text); - reads standard input");
     check->add_option("-l,--language", args->language,
                       "Language code (en-US, en-GB, fr, es, de...) or auto; default: the project "
                       "file's language, else auto");
     // Choices are read as words and mapped afterwards, so that --help shows the words.
     const std::map<std::string, OutputFormat> formats{
         {"text", OutputFormat::text}, {"json", OutputFormat::json}, {"sarif", OutputFormat::sarif}};
-    check->add_option_function<std::string>(
-             "-f,--format", [args, formats](const std::string& name) { args->format = formats.at(name); },
-             "Output format (default text)")
+    check
+        ->add_option_function<std::string>(
+            "-f,--format",
+            [args, formats](const std::string& name) { args->format = formats.at(name); },
+            "Output format (default text)")
         ->check(CLI::IsMember({"text", "json", "sarif"}));
     const std::map<std::string, MarkupChoice> markups{{"auto", MarkupChoice::automatic},
                                                       {"markdown", MarkupChoice::markdown},
                                                       {"text", MarkupChoice::plain_text}};
-    check->add_option_function<std::string>(
-             "--input-format", [args, markups](const std::string& name) { args->markup = markups.at(name); },
-             "How to read the files; auto (the default) reads .txt as plain text, the rest as Markdown")
+    check
+        ->add_option_function<std::string>(
+            "--input-format",
+            [args, markups](const std::string& name) { args->markup = markups.at(name); },
+            "How to read the files; auto (the default) reads .txt as plain text, the rest as "
+            "Markdown")
         ->check(CLI::IsMember({"auto", "markdown", "text"}));
     check->add_option("-g,--glossary", args->glossary_path,
                       "File of accepted words and phrases, one per line (added to the project "
                       "file's glossary)");
-    check->add_option("--min-severity", args->min_severity_name,
-                      "Report and fail only on findings at or above this level (default suggestion)")
+    check
+        ->add_option("--min-severity", args->min_severity_name,
+                     "Report and fail only on findings at or above this level (default suggestion)")
         ->check(CLI::IsMember({"suggestion", "warning", "error"}));
-    check->add_option("--max-file-size", args->max_file_bytes,
-                      "Largest file accepted, in bytes (default 10 MiB)")
+    check
+        ->add_option("--max-file-size", args->max_file_bytes,
+                     "Largest file accepted, in bytes (default 10 MiB)")
         ->check(CLI::PositiveNumber);
-    check->add_option("--max-suggestions", args->max_suggestions, "Suggestions per finding (default 5)");
-    check->add_flag("--fix", args->fix,
-                    "Correct in place each misspelling whose best suggestion is at least --fix-confidence "
-                    "likely, then report what is left");
-    check->add_option("--fix-confidence", args->fix_confidence,
-                      "Confidence a correction needs for --fix (default 0.9; see bench/RESULTS.md)")
+    check->add_option("--max-suggestions", args->max_suggestions,
+                      "Suggestions per finding (default 5)");
+    check->add_flag(
+        "--fix", args->fix,
+        "Correct in place each misspelling whose best suggestion is at least --fix-confidence "
+        "likely, then report what is left");
+    check
+        ->add_option("--fix-confidence", args->fix_confidence,
+                     "Confidence a correction needs for --fix (default 0.9; see bench/RESULTS.md)")
         ->check(CLI::Range(0.0, 1.0));
-    check->add_flag("--keep-original", args->keep_original, "With --fix, keep each changed file's original as FILE.orig");
+    check->add_flag("--keep-original", args->keep_original,
+                    "With --fix, keep each changed file's original as FILE.orig");
     check->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 

@@ -80,7 +80,8 @@ std::variant<InputDocument, std::string> read_input(const std::string& path, std
                "); pass a UTF-8 text or Markdown file";
     }
     if (const auto bad = text::find_invalid_utf8(content)) {
-        const auto line = 1 + std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
+        const auto line = 1 + std::count(content.begin(),
+                                         content.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
         return name + ":" + std::to_string(line) + ": invalid UTF-8 at byte offset " +
                std::to_string(*bad) + "; save the file as UTF-8";
     }

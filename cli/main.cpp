@@ -1,12 +1,11 @@
 // analyst-toolkit: the command-line front door. Each command lives in its own file.
+#include "check.hpp"
 #include "check_command.hpp"
 #include "checker_config.hpp"
-#include "suggest_command.hpp"
-#include "check.hpp"
 #include "error.hpp"
+#include "suggest_command.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #ifndef ATK_VERSION
@@ -33,7 +32,8 @@ void add_languages_command(CLI::App& app, int& exit_code) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Analyst Toolkit: spelling and wording checks for specifications", "analyst-toolkit"};
+    CLI::App app{"Analyst Toolkit: spelling and wording checks for specifications",
+                 "analyst-toolkit"};
     app.set_version_flag("--version", ATK_VERSION);
     app.require_subcommand(1);
     int exit_code = 0;
@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
                 commands += (commands.empty() ? "" : ", ") + command->get_name();
             }
             std::cerr << "analyst-toolkit: error: "
-                      << (argc > 1 ? "unknown command '" + std::string(argv[1]) + "'" : std::string("no command"))
+                      << (argc > 1 ? "unknown command '" + std::string(argv[1]) + "'"
+                                   : std::string("no command"))
                       << "; the commands are " << commands << " (see analyst-toolkit --help)\n";
         } else {
             std::cerr << "analyst-toolkit: error: " << e.what() << "; see analyst-toolkit --help\n";

@@ -1,11 +1,10 @@
 #include "replace_file.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 namespace atk::cli {
 namespace {
@@ -36,12 +35,14 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
     if (::stat(path.c_str(), &original) != 0) {
         return failure("stat");
     }
-    std::string temporary = (path.parent_path() / ("." + path.filename().string() + ".atk-XXXXXX")).string();
+    std::string temporary =
+        (path.parent_path() / ("." + path.filename().string() + ".atk-XXXXXX")).string();
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) {
         return failure("create a temporary file");
     }
-    const bool written = write_all(fd, content) && ::fchmod(fd, original.st_mode & 07777) == 0 && ::fsync(fd) == 0;
+    const bool written =
+        write_all(fd, content) && ::fchmod(fd, original.st_mode & 07777) == 0 && ::fsync(fd) == 0;
     const int saved_errno = errno;
     const bool closed = ::close(fd) == 0;
     if (!written || !closed) {
@@ -51,8 +52,8 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
     }
     if (keep_original) {
         std::error_code error;
-        std::filesystem::copy_file(path, path.string() + ".orig", std::filesystem::copy_options::overwrite_existing,
-                                   error);
+        std::filesystem::copy_file(path, path.string() + ".orig",
+                                   std::filesystem::copy_options::overwrite_existing, error);
         if (error) {
             ::unlink(temporary.c_str());
             errno = error.value();

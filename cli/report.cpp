@@ -2,10 +2,9 @@
 
 #include "text/offsets.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #ifndef ATK_VERSION
 #define ATK_VERSION "0.0.0"
@@ -18,8 +17,8 @@ using nlohmann::ordered_json;
 
 /// An alert's position in every unit a client may want.
 struct Position {
-    std::size_t offset;  ///< UTF-16 code units from the start of the text
-    std::size_t length;  ///< UTF-16 code units
+    std::size_t offset; ///< UTF-16 code units from the start of the text
+    std::size_t length; ///< UTF-16 code units
     text::LineColumn start;
     text::LineColumn end;
 };
@@ -30,7 +29,9 @@ Position position_of(const text::OffsetMap& map, const Alert& alert) {
             map.to_line_column(alert.end)};
 }
 
-std::string display_path(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+std::string display_path(const std::string& path) {
+    return path == "-" ? "<stdin>" : path;
+}
 
 /// SARIF wants URI references: forward slashes, reserved characters escaped.
 std::string sarif_uri(const std::string& path) {
@@ -40,7 +41,8 @@ std::string sarif_uri(const std::string& path) {
     std::string out;
     for (const char c : path) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || std::string_view("-._~/").find(c) != std::string_view::npos || u >= 0x80) {
+        if (std::isalnum(u) || std::string_view("-._~/").find(c) != std::string_view::npos ||
+            u >= 0x80) {
             out += c;
         } else {
             static constexpr char kHex[] = "0123456789ABCDEF";
@@ -65,9 +67,9 @@ std::string_view sarif_level(Severity severity) {
 }
 
 ordered_json sarif_region(const Position& at) {
-    return {{"startLine", at.start.line},     {"startColumn", at.start.column},
-            {"endLine", at.end.line},         {"endColumn", at.end.column},
-            {"charOffset", at.offset},        {"charLength", at.length}};
+    return {{"startLine", at.start.line}, {"startColumn", at.start.column},
+            {"endLine", at.end.line},     {"endColumn", at.end.column},
+            {"charOffset", at.offset},    {"charLength", at.length}};
 }
 
 } // namespace
@@ -77,13 +79,14 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports) {
         const text::OffsetMap map(report.text);
         for (const auto& fix : report.fixed) {
             const auto at = map.to_line_column(fix.begin);
-            out << display_path(report.path) << ':' << at.line << ':' << at.column << ": fixed: \"" << fix.original
-                << "\" -> \"" << fix.replacement << "\"\n";
+            out << display_path(report.path) << ':' << at.line << ':' << at.column << ": fixed: \""
+                << fix.original << "\" -> \"" << fix.replacement << "\"\n";
         }
         for (const auto& alert : report.result.alerts) {
             const auto at = map.to_line_column(alert.begin);
             out << display_path(report.path) << ':' << at.line << ':' << at.column << ": "
-                << to_string(alert.severity) << ": " << alert.message << " [" << alert.rule_id << ']';
+                << to_string(alert.severity) << ": " << alert.message << " [" << alert.rule_id
+                << ']';
             if (!alert.replacements.empty()) {
                 out << " (did you mean: ";
                 for (std::size_t i = 0; i < alert.replacements.size(); ++i) {
@@ -173,13 +176,12 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports) {
                     {{"artifactLocation", {{"uri", uri}}}, {"region", sarif_region(at)}}}}}}};
             if (!alert.replacements.empty()) {
                 const std::string& best = alert.replacements.front();
-                result["fixes"] = {
-                    {{"description", {{"text", "Replace with \"" + best + "\""}}},
-                     {"artifactChanges",
-                      {{{"artifactLocation", {{"uri", uri}}},
-                        {"replacements",
-                         {{{"deletedRegion", sarif_region(at)},
-                           {"insertedContent", {{"text", best}}}}}}}}}}};
+                result["fixes"] = {{{"description", {{"text", "Replace with \"" + best + "\""}}},
+                                    {"artifactChanges",
+                                     {{{"artifactLocation", {{"uri", uri}}},
+                                       {"replacements",
+                                        {{{"deletedRegion", sarif_region(at)},
+                                          {"insertedContent", {{"text", best}}}}}}}}}}};
             }
             results.push_back(std::move(result));
         }
@@ -188,7 +190,9 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports) {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
         {"version", "2.1.0"},
         {"runs",
-         {{{"tool", {{"driver", {{"name", "analyst-toolkit"}, {"version", ATK_VERSION}, {"rules", rule_list}}}}},
+         {{{"tool",
+            {{"driver",
+              {{"name", "analyst-toolkit"}, {"version", ATK_VERSION}, {"rules", rule_list}}}}},
            {"columnKind", "utf16CodeUnits"},
            {"results", std::move(results)}}}}};
     out << sarif.dump(2) << '\n';

@@ -11,8 +11,8 @@
 namespace atk::cli {
 
 struct FileReport {
-    std::string path;        ///< as given on the command line
-    std::string_view text;   ///< the checked text (owned by the caller)
+    std::string path;      ///< as given on the command line
+    std::string_view text; ///< the checked text (owned by the caller)
     CheckResult result;
     std::vector<AppliedFix> fixed; ///< corrections made by --fix, offsets in `text`
 };

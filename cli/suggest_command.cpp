@@ -33,11 +33,14 @@ void print_stats(std::vector<double> microseconds) {
         total += us;
     }
     auto percentile = [&](double p) {
-        return microseconds[std::min(microseconds.size() - 1, static_cast<std::size_t>(p * static_cast<double>(microseconds.size())))];
+        return microseconds[std::min(
+            microseconds.size() - 1,
+            static_cast<std::size_t>(p * static_cast<double>(microseconds.size())))];
     };
-    std::cerr << std::fixed << std::setprecision(0) << "suggest: " << microseconds.size() << " words, "
-              << 1e6 * static_cast<double>(microseconds.size()) / total << " words/s; per word p50 " << percentile(0.5)
-              << " us, p99 " << percentile(0.99) << " us, max " << microseconds.back() << " us\n";
+    std::cerr << std::fixed << std::setprecision(0) << "suggest: " << microseconds.size()
+              << " words, " << 1e6 * static_cast<double>(microseconds.size()) / total
+              << " words/s; per word p50 " << percentile(0.5) << " us, p99 " << percentile(0.99)
+              << " us, max " << microseconds.back() << " us\n";
 }
 
 int run_suggest(const SuggestArguments& args) {
@@ -62,7 +65,9 @@ int run_suggest(const SuggestArguments& args) {
         try {
             const auto started = std::chrono::steady_clock::now();
             const auto found = checker.suggest(line, args.language, &glossary, args.max);
-            latencies.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started).count());
+            latencies.push_back(std::chrono::duration<double, std::micro>(
+                                    std::chrono::steady_clock::now() - started)
+                                    .count());
             std::cout << line << '\t';
             if (args.with_confidence) {
                 std::cout << std::fixed << std::setprecision(3) << found.confidence << '\t';
@@ -91,11 +96,14 @@ void add_suggest_command(CLI::App& app, int& exit_code) {
         "suggest", "Suggest corrections for words read one per line on standard input");
     suggest->add_option("-l,--language", args->language, "Language code (default en-US)");
     suggest->add_option("--max", args->max, "Suggestions per word (default 5)");
-    suggest->add_option("-g,--glossary", args->glossary_path, "File of accepted words and phrases, one per line");
-    suggest->add_flag("--confidence", args->with_confidence,
-                      "Print, after the word, the estimated probability that the first suggestion is right");
-    suggest->add_flag("--stats", args->stats,
-                      "Print the words per second and the per-word latency (p50, p99) on standard error");
+    suggest->add_option("-g,--glossary", args->glossary_path,
+                        "File of accepted words and phrases, one per line");
+    suggest->add_flag(
+        "--confidence", args->with_confidence,
+        "Print, after the word, the estimated probability that the first suggestion is right");
+    suggest->add_flag(
+        "--stats", args->stats,
+        "Print the words per second and the per-word latency (p50, p99) on standard error");
     suggest->callback([args, &exit_code] { exit_code = run_suggest(*args); });
 }
 

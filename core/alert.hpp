@@ -15,11 +15,11 @@ std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view name);
 
 struct Alert {
-    std::size_t begin = 0; ///< UTF-8 byte offset in the checked text
-    std::size_t end = 0;   ///< UTF-8 byte offset just past the flagged text
-    std::string rule_id;   ///< stable, e.g. "spelling"
+    std::size_t begin = 0;        ///< UTF-8 byte offset in the checked text
+    std::size_t end = 0;          ///< UTF-8 byte offset just past the flagged text
+    std::string rule_id;          ///< stable, e.g. "spelling"
     std::string rule_description; ///< what the rule looks for, e.g. "Possible spelling mistake"
-    std::string category;  ///< LanguageTool-style category id, e.g. "TYPOS"
+    std::string category;         ///< LanguageTool-style category id, e.g. "TYPOS"
     Severity severity = Severity::warning;
     std::string message;                   ///< one line: what is wrong
     std::string explanation;               ///< why it matters and what to do

@@ -75,9 +75,12 @@ Alert spelling_alert(const spell::Misspelling& misspelling, const spell::Languag
 } // namespace
 
 Checker::Checker(CheckerConfig config)
-    : config_(std::move(config)), dictionaries_(config_.dictionary_directories, config_.data_directory) {}
+    : config_(std::move(config)),
+      dictionaries_(config_.dictionary_directories, config_.data_directory) {}
 
-std::vector<spell::Language> Checker::languages() const { return dictionaries_.installed(); }
+std::vector<spell::Language> Checker::languages() const {
+    return dictionaries_.installed();
+}
 
 spell::Language Checker::resolve_language(std::string_view name) const {
     const auto installed = languages();
@@ -86,8 +89,8 @@ spell::Language Checker::resolve_language(std::string_view name) const {
         language && std::any_of(installed.begin(), installed.end(),
                                 [&](const spell::Language& l) { return l.code == language->code; });
     if (!is_installed) {
-        throw InputError("unknown language '" + std::string(name) + "'; use auto or one of: " +
-                         installed_list(installed));
+        throw InputError("unknown language '" + std::string(name) +
+                         "'; use auto or one of: " + installed_list(installed));
     }
     return *language;
 }
@@ -123,11 +126,11 @@ namespace {
 /// The misspellings of `blocks`, in order, found on up to `threads` threads, each taking a
 /// contiguous run of blocks with its own speller (and cache). Also counts the words.
 /// Segmentation runs while `dictionary` may still be loading; judging waits for it.
-std::vector<spell::Misspelling> find_misspellings(const std::vector<text::ProseBlock>& blocks,
-                                                  const spell::Language& language,
-                                                  const spell::Glossary& glossary,
-                                                  const std::shared_future<const nuspell::Dictionary*>& dictionary,
-                                                  std::size_t threads, std::size_t& words) {
+std::vector<spell::Misspelling>
+find_misspellings(const std::vector<text::ProseBlock>& blocks, const spell::Language& language,
+                  const spell::Glossary& glossary,
+                  const std::shared_future<const nuspell::Dictionary*>& dictionary,
+                  std::size_t threads, std::size_t& words) {
     // Small documents are not worth a thread: an ICU iterator set-up costs more.
     constexpr std::size_t kBytesPerPart = std::size_t{256} * 1024;
     std::size_t bytes = 0;
@@ -178,14 +181,16 @@ suggest_all(const std::vector<spell::Misspelling>& misspellings, const spell::Le
 
 } // namespace
 
-std::shared_future<const nuspell::Dictionary*> Checker::dictionary_for(const spell::Language& language) const {
+std::shared_future<const nuspell::Dictionary*>
+Checker::dictionary_for(const spell::Language& language) const {
     if (dictionaries_.loaded(language)) {
         std::promise<const nuspell::Dictionary*> ready;
         ready.set_value(&dictionaries_.get(language));
         return ready.get_future().share();
     }
     // First use (a CLI run): load while the text is segmented, which takes about as long.
-    return std::async(std::launch::async, [this, language] { return &dictionaries_.get(language); }).share();
+    return std::async(std::launch::async, [this, language] { return &dictionaries_.get(language); })
+        .share();
 }
 
 Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_view language_name,
@@ -195,8 +200,9 @@ Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_vie
     }
     static const spell::Glossary no_glossary;
     const spell::Language language = resolve_language(language_name);
-    const spell::Lexicon lexicon(dictionaries_.get(language), language, glossary ? *glossary : no_glossary,
-                                 dictionaries_.index(language), dictionaries_.counts(language));
+    const spell::Lexicon lexicon(dictionaries_.get(language), language,
+                                 glossary ? *glossary : no_glossary, dictionaries_.index(language),
+                                 dictionaries_.counts(language));
     if (word.empty() || lexicon.accepts(word)) {
         return {true, {}, 0};
     }
@@ -218,15 +224,18 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
 
     CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0};
     const auto misspellings =
-        find_misspellings(document.blocks, chosen.language, glossary, dictionary_for(chosen.language), threads, result.words);
+        find_misspellings(document.blocks, chosen.language, glossary,
+                          dictionary_for(chosen.language), threads, result.words);
     const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language, glossary,
-                                 dictionaries_.index(chosen.language), dictionaries_.counts(chosen.language));
+                                 dictionaries_.index(chosen.language),
+                                 dictionaries_.counts(chosen.language));
     const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
     result.alerts.reserve(misspellings.size());
     for (const auto& misspelling : misspellings) {
         const auto& found = suggestions.at(misspelling.word);
         result.alerts.push_back(spelling_alert(misspelling, chosen.language, found.words));
-        result.alerts.back().confidence = found.confidence * spell::typo_prior(misspelling.word, misspelling.sentence_start);
+        result.alerts.back().confidence =
+            found.confidence * spell::typo_prior(misspelling.word, misspelling.sentence_start);
     }
     // Blocks come in document order, so alerts already are; sorting guards the contract.
     std::stable_sort(result.alerts.begin(), result.alerts.end(),

@@ -14,7 +14,7 @@
 namespace atk {
 
 struct CheckOptions {
-    std::string language = "auto";             ///< a language name (see find_language) or "auto"
+    std::string language = "auto"; ///< a language name (see find_language) or "auto"
     text::Markup markup = text::Markup::markdown;
     const spell::Glossary* glossary = nullptr; ///< accepted terms; may be null
     std::size_t max_suggestions = 5;
@@ -24,15 +24,16 @@ struct CheckOptions {
 };
 
 struct CheckResult {
-    spell::Language language;        ///< the language the text was checked in
-    bool language_detected = false;  ///< chosen by detection rather than by the caller
-    double language_confidence = 1;  ///< 0..1; 1 when the caller chose
-    std::vector<Alert> alerts;       ///< ordered by position
-    std::size_t words = 0;           ///< words of prose checked
+    spell::Language language;       ///< the language the text was checked in
+    bool language_detected = false; ///< chosen by detection rather than by the caller
+    double language_confidence = 1; ///< 0..1; 1 when the caller chose
+    std::vector<Alert> alerts;      ///< ordered by position
+    std::size_t words = 0;          ///< words of prose checked
 };
 
 struct CheckerConfig {
-    std::vector<std::filesystem::path> dictionary_directories = spell::default_dictionary_directories();
+    std::vector<std::filesystem::path> dictionary_directories =
+        spell::default_dictionary_directories();
     std::string default_language = "en-US"; ///< used by "auto" when detection cannot tell
     /// Data built with the binary (spelling/<code>.index); without it suggestions come from
     /// Nuspell alone, slower and less well ranked.
@@ -41,7 +42,7 @@ struct CheckerConfig {
 
 /// Loaded once, then const: check() may be called from any number of threads at once.
 class Checker {
-public:
+  public:
     explicit Checker(CheckerConfig config = {});
 
     /// Installed languages, in a stable order.
@@ -66,15 +67,17 @@ public:
     /// when the language is unknown, or when detection finds a language with no dictionary.
     CheckResult check(std::string_view text, const CheckOptions& options) const;
 
-private:
+  private:
     struct ChosenLanguage {
         spell::Language language;
         bool detected;
         double confidence;
     };
-    ChosenLanguage choose_language(const text::Document& document, std::string_view requested) const;
+    ChosenLanguage choose_language(const text::Document& document,
+                                   std::string_view requested) const;
     /// The language's dictionary, now or (on first use) once it has loaded in the background.
-    std::shared_future<const nuspell::Dictionary*> dictionary_for(const spell::Language& language) const;
+    std::shared_future<const nuspell::Dictionary*>
+    dictionary_for(const spell::Language& language) const;
 
     CheckerConfig config_;
     spell::DictionaryCatalog dictionaries_;

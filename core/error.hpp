@@ -7,7 +7,7 @@ namespace atk {
 /// code, a configuration) cannot be used. `what()` is a complete sentence for the user:
 /// what is wrong and what to do about it.
 class InputError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

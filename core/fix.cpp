@@ -2,7 +2,8 @@
 
 namespace atk {
 
-FixResult apply_confident_fixes(std::string_view text, const std::vector<Alert>& alerts, double min_confidence) {
+FixResult apply_confident_fixes(std::string_view text, const std::vector<Alert>& alerts,
+                                double min_confidence) {
     FixResult result;
     std::size_t copied = 0; // text before this offset is already in result.text
     for (const Alert& alert : alerts) {
@@ -14,7 +15,8 @@ FixResult apply_confident_fixes(std::string_view text, const std::vector<Alert>&
         }
         result.text.append(text.substr(copied, alert.begin - copied));
         result.text.append(alert.replacements.front());
-        result.applied.push_back({alert.begin, alert.end, std::string(text.substr(alert.begin, alert.end - alert.begin)),
+        result.applied.push_back({alert.begin, alert.end,
+                                  std::string(text.substr(alert.begin, alert.end - alert.begin)),
                                   alert.replacements.front(), alert.confidence});
         copied = alert.end;
     }

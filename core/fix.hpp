@@ -26,6 +26,7 @@ struct FixResult {
 /// that replacement. Alerts only ever cover prose outside code and glossary terms, so
 /// neither is touched. Overlapping alerts: the first wins. Precondition: the alerts were
 /// made for `text` and are ordered by position.
-FixResult apply_confident_fixes(std::string_view text, const std::vector<Alert>& alerts, double min_confidence);
+FixResult apply_confident_fixes(std::string_view text, const std::vector<Alert>& alerts,
+                                double min_confidence);
 
 } // namespace atk

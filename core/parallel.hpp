@@ -43,6 +43,8 @@ void parallel_for(std::size_t count, std::size_t threads, Body&& body) {
 }
 
 /// Threads worth using on this machine.
-inline std::size_t hardware_threads() { return std::max(1U, std::thread::hardware_concurrency()); }
+inline std::size_t hardware_threads() {
+    return std::max(1U, std::thread::hardware_concurrency());
+}
 
 } // namespace atk

@@ -3,10 +3,9 @@
 #include "error.hpp"
 #include "text/utf8.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <fstream>
 #include <sstream>
+#include <yaml-cpp/yaml.h>
 
 namespace atk::config {
 namespace {

@@ -2,9 +2,8 @@
 
 #include "text/utf8.hpp"
 
-#include <unicode/unistr.h>
-
 #include <algorithm>
+#include <unicode/unistr.h>
 
 namespace atk::spell {
 namespace {
@@ -80,7 +79,8 @@ std::vector<std::string> accent_variants(std::string_view word, AccentTable acce
             digit[i] = 0;
         }
     }
-    std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.changes < b.changes; });
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Found& a, const Found& b) { return a.changes < b.changes; });
     std::vector<std::string> out;
     for (auto& f : found) {
         out.push_back(std::move(f.text));

@@ -2,9 +2,8 @@
 
 #include "error.hpp"
 
-#include <nuspell/dictionary.hxx>
-
 #include <fstream>
+#include <nuspell/dictionary.hxx>
 #include <sstream>
 
 namespace atk::spell {
@@ -14,9 +13,11 @@ namespace {
 /// appended to the affix file, where the last setting wins). That pass scans the whole word
 /// list for every misspelling: about 40 ms a word against 1 ms for the edit-based passes,
 /// measured on en_US. Spell checking itself is unaffected.
-void load_without_ngram_suggestions(nuspell::Dictionary& dictionary, const std::filesystem::path& aff_path) {
+void load_without_ngram_suggestions(nuspell::Dictionary& dictionary,
+                                    const std::filesystem::path& aff_path) {
     std::ifstream aff_file(aff_path, std::ios::binary);
-    std::ifstream dic_file(std::filesystem::path(aff_path).replace_extension(".dic"), std::ios::binary);
+    std::ifstream dic_file(std::filesystem::path(aff_path).replace_extension(".dic"),
+                           std::ios::binary);
     if (!aff_file || !dic_file) {
         throw std::runtime_error("cannot open the .aff or .dic file");
     }
@@ -106,7 +107,9 @@ const WordCounts* DictionaryCatalog::counts(const Language& language) const {
     return slots_.at(language.code).counts.get();
 }
 
-bool DictionaryCatalog::loaded(const Language& language) const { return slots_.at(language.code).ready; }
+bool DictionaryCatalog::loaded(const Language& language) const {
+    return slots_.at(language.code).ready;
+}
 
 std::vector<std::filesystem::path> default_dictionary_directories() {
     return {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"};

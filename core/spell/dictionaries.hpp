@@ -1,6 +1,7 @@
 #pragma once
 // Nuspell dictionaries, found on disk and loaded once on first use.
 #include "spell/languages.hpp"
+#include "spell/nuspell_fwd.hpp"
 #include "spell/suggestion_index.hpp"
 #include "spell/word_counts.hpp"
 
@@ -11,22 +12,17 @@
 #include <mutex>
 #include <vector>
 
-namespace nuspell {
-inline namespace v5 {
-class Dictionary;
-}
-} // namespace nuspell
-
 namespace atk::spell {
 
 /// Thread-safe: any number of threads may call every method at once. A dictionary is read
 /// from disk the first time a thread asks for it and then shared read-only (Nuspell's
 /// queries are const).
 class DictionaryCatalog {
-public:
+  public:
     /// `directories` are searched in order for <stem>.aff and <stem>.dic; `data_directory`
     /// holds spelling/<code>.index, the suggestion indexes (see SuggestionIndex).
-    DictionaryCatalog(std::vector<std::filesystem::path> directories, std::filesystem::path data_directory);
+    DictionaryCatalog(std::vector<std::filesystem::path> directories,
+                      std::filesystem::path data_directory);
     ~DictionaryCatalog();
 
     /// Known languages whose dictionary files are present.
@@ -47,7 +43,7 @@ public:
     /// True once get() has loaded the language's dictionary: then get() returns at once.
     bool loaded(const Language& language) const;
 
-private:
+  private:
     struct Slot {
         std::once_flag once;
         std::unique_ptr<nuspell::Dictionary> dictionary;

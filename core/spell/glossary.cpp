@@ -4,12 +4,11 @@
 #include "spell/typo_model.hpp"
 #include "text/utf8.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace atk::spell {
 namespace {
@@ -35,11 +34,13 @@ bool has_upper(std::string_view term) {
 std::vector<std::string> accepted_forms(std::string_view term) {
     std::vector<std::string> forms{std::string(term)};
     if (!has_upper(term)) {
-        const auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
+        const auto unicode = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
         std::string capitalised;
         std::string upper;
         icu::UnicodeString first = unicode.tempSubString(0, unicode.moveIndex32(0, 1));
-        (first.toUpper() + unicode.tempSubString(unicode.moveIndex32(0, 1))).toUTF8String(capitalised);
+        (first.toUpper() + unicode.tempSubString(unicode.moveIndex32(0, 1)))
+            .toUTF8String(capitalised);
         icu::UnicodeString(unicode).toUpper().toUTF8String(upper);
         forms.push_back(capitalised);
         forms.push_back(upper);
@@ -51,7 +52,8 @@ bool is_word_char(std::string_view text, std::size_t pos, bool before) {
     if (before ? pos == 0 : pos >= text.size()) {
         return false;
     }
-    const char32_t c = before ? text::previous_code_point(text, pos) : text::next_code_point(text, pos);
+    const char32_t c =
+        before ? text::previous_code_point(text, pos) : text::next_code_point(text, pos);
     return u_isalnum(static_cast<UChar32>(c)) || c == U'_';
 }
 
@@ -105,7 +107,8 @@ std::vector<std::string> Glossary::near(std::string_view word, int max_distance)
             continue;
         }
         const std::u32string candidate = fold(term);
-        const int limit = std::min(max_distance, std::min(folded.size(), candidate.size()) >= 5 ? 2 : 1);
+        const int limit =
+            std::min(max_distance, std::min(folded.size(), candidate.size()) >= 5 ? 2 : 1);
         const int distance = edit_distance(folded, candidate, limit);
         if (distance <= limit && candidate != folded) {
             scored.emplace_back(distance, term);
@@ -124,7 +127,8 @@ std::vector<std::string> Glossary::near(std::string_view word, int max_distance)
 Glossary load_glossary_file(const std::filesystem::path& path) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) {
-        throw InputError("glossary " + path.string() + " is a directory; pass a text file with one term per line");
+        throw InputError("glossary " + path.string() +
+                         " is a directory; pass a text file with one term per line");
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -135,9 +139,11 @@ Glossary load_glossary_file(const std::filesystem::path& path) {
     buffer << in.rdbuf();
     const std::string content = buffer.str();
     if (const auto bad = text::find_invalid_utf8(content)) {
-        const auto line = 1 + std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
+        const auto line = 1 + std::count(content.begin(),
+                                         content.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
         throw InputError("glossary " + path.string() + ":" + std::to_string(line) +
-                         ": invalid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
+                         ": invalid UTF-8 at byte " + std::to_string(*bad) +
+                         "; save the file as UTF-8");
     }
     Glossary glossary;
     std::istringstream lines(content);

@@ -14,7 +14,7 @@ namespace atk::spell {
 /// dictionaries' convention: a term written in lower case also accepts its Capitalised and
 /// UPPER-CASE forms; a term with capitals (Kubernetes, iOS) is accepted only as written.
 class Glossary {
-public:
+  public:
     /// Adds a word or a phrase; surrounding spaces are trimmed and empty terms ignored.
     void add(std::string_view term);
     void merge(const Glossary& other);
@@ -33,7 +33,7 @@ public:
     /// Glossary terms are offered as corrections.
     std::vector<std::string> near(std::string_view word, int max_distance = 2) const;
 
-private:
+  private:
     std::vector<std::string> terms_;
     std::unordered_set<std::string> accepted_words_; // every accepted form of single-word terms
     std::vector<std::string> phrase_forms_;          // every accepted form of phrases

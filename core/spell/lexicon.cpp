@@ -6,10 +6,9 @@
 #include "text/casing.hpp"
 #include "text/utf8.hpp"
 
-#include <nuspell/dictionary.hxx>
-
 #include <algorithm>
 #include <cctype>
+#include <nuspell/dictionary.hxx>
 
 namespace atk::spell {
 namespace {
@@ -32,8 +31,8 @@ std::string with_ascii_apostrophes(std::string_view word) {
 
 } // namespace
 
-Lexicon::Lexicon(const nuspell::Dictionary& dictionary, const Language& language, const Glossary& glossary,
-                 const SuggestionIndex* index, const WordCounts* counts)
+Lexicon::Lexicon(const nuspell::Dictionary& dictionary, const Language& language,
+                 const Glossary& glossary, const SuggestionIndex* index, const WordCounts* counts)
     : dictionary_(dictionary), language_(language), glossary_(glossary),
       vocabulary_(builtin_vocabulary(language)), index_(index), counts_(counts) {}
 
@@ -69,8 +68,10 @@ std::string Lexicon::in_writers_form(std::string suggestion, const std::string& 
     if (casing == text::Casing::capitalised && text::casing_of(suggestion) == text::Casing::lower) {
         return text::capitalise(suggestion);
     }
-    const bool word_starts_lower = !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
-    if (word_starts_lower && !suggestion.empty() && std::isupper(static_cast<unsigned char>(suggestion[0]))) {
+    const bool word_starts_lower =
+        !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
+    if (word_starts_lower && !suggestion.empty() &&
+        std::isupper(static_cast<unsigned char>(suggestion[0]))) {
         std::string lowered = suggestion;
         lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
         if (dictionary_accepts(lowered)) {
@@ -112,13 +113,16 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
         // alone make a word, Nuspell's slower search (up to 150 ms a word in French) is skipped.
         bool restored_accents = false;
         if (!language_.accents.empty()) {
-            const std::string lowered = text::casing_of(word) == text::Casing::lower ? word : text::to_lower(word);
-            auto variants = accent_variants(lowered, language_.accents,
-                                            [&](const std::string& w) { return dictionary_.spell(w); });
+            const std::string lowered =
+                text::casing_of(word) == text::Casing::lower ? word : text::to_lower(word);
+            auto variants = accent_variants(lowered, language_.accents, [&](const std::string& w) {
+                return dictionary_.spell(w);
+            });
             if (counts_ != nullptr) { // the commonest spelling first; fewest changes among equals
-                std::stable_sort(variants.begin(), variants.end(), [&](const std::string& a, const std::string& b) {
-                    return counts_->count(a) > counts_->count(b);
-                });
+                std::stable_sort(variants.begin(), variants.end(),
+                                 [&](const std::string& a, const std::string& b) {
+                                     return counts_->count(a) > counts_->count(b);
+                                 });
             }
             for (auto& restored : variants) {
                 offer(std::move(restored));
@@ -136,8 +140,9 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
             // "occur-ed" adds nothing once "occur ed" is offered.
             std::string spaced = suggestion;
             std::replace(spaced.begin(), spaced.end(), '-', ' ');
-            const bool redundant = spaced != suggestion && word.find('-') == std::string::npos &&
-                                   std::find(out.words.begin(), out.words.end(), spaced) != out.words.end();
+            const bool redundant =
+                spaced != suggestion && word.find('-') == std::string::npos &&
+                std::find(out.words.begin(), out.words.end(), spaced) != out.words.end();
             if (!redundant) {
                 offer(std::move(suggestion));
             }
@@ -145,7 +150,10 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
     }
     for (auto& term : glossary_.near(word, 2)) {
         if (std::find(out.words.begin(), out.words.end(), term) == out.words.end()) {
-            out.words.insert(out.words.begin() + std::min<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(out.words.size())), term);
+            out.words.insert(
+                out.words.begin() +
+                    std::min<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(out.words.size())),
+                term);
             out.confidence = 0;
         }
     }

@@ -2,6 +2,7 @@
 // What counts as a word in one language for one project, and how to correct one that does not.
 #include "spell/glossary.hpp"
 #include "spell/languages.hpp"
+#include "spell/nuspell_fwd.hpp"
 #include "spell/suggestion_index.hpp"
 #include "spell/word_counts.hpp"
 
@@ -9,21 +10,16 @@
 #include <string_view>
 #include <vector>
 
-namespace nuspell {
-inline namespace v5 {
-class Dictionary;
-}
-} // namespace nuspell
-
 namespace atk::spell {
 
 /// A dictionary, the built-in vocabulary and a project glossary, seen as one word list.
 /// Const and thread-safe; cheap to make. All referenced objects must outlive it.
 class Lexicon {
-public:
+  public:
     /// `index` may be null: suggestions then come from the dictionary alone (Nuspell).
-    Lexicon(const nuspell::Dictionary& dictionary, const Language& language, const Glossary& glossary,
-            const SuggestionIndex* index = nullptr, const WordCounts* counts = nullptr);
+    Lexicon(const nuspell::Dictionary& dictionary, const Language& language,
+            const Glossary& glossary, const SuggestionIndex* index = nullptr,
+            const WordCounts* counts = nullptr);
 
     const Language& language() const { return language_; }
     const Glossary& glossary() const { return glossary_; }
@@ -34,7 +30,7 @@ public:
 
     struct Suggestions {
         std::vector<std::string> words; ///< best first
-        double confidence = 0;          ///< estimated probability that words[0] was meant; 0 when unknown
+        double confidence = 0; ///< estimated probability that words[0] was meant; 0 when unknown
     };
 
     /// Corrections for `word`, best first, at most `max`: close glossary and vocabulary
@@ -45,7 +41,7 @@ public:
 
     static constexpr std::size_t kMaxSuggestedLength = 50;
 
-private:
+  private:
     bool dictionary_accepts(std::string_view word) const;
     /// True when each space-separated word of `phrase` is a dictionary word.
     bool is_accepted_phrase(std::string_view phrase) const;

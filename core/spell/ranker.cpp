@@ -59,9 +59,9 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
         }
     };
     collect(SuggestionIndex::kMaxDistance);
-    const bool convincing = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-        return c.score > weights_.none_of_these;
-    });
+    const bool convincing =
+        std::any_of(candidates.begin(), candidates.end(),
+                    [&](const Candidate& c) { return c.score > weights_.none_of_these; });
     if (!convincing && typed.size() >= weights_.far_reach_length) {
         collect(SuggestionIndex::kMaxDistance + 1);
     }
@@ -77,14 +77,17 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
         }
         // Both parts must be common words as typed: "a lot", not "Com pair" or "T her".
         const auto common_enough = [&](std::uint32_t id) {
-            return index_.log_frequency(id) > weights_.min_part_log_frequency && !has_upper(index_.word(id));
+            return index_.log_frequency(id) > weights_.min_part_log_frequency &&
+                   !has_upper(index_.word(id));
         };
         if (!common_enough(*first) || !common_enough(*second)) {
             continue;
         }
-        const double score = weights_.frequency * (index_.log_frequency(*first) + index_.log_frequency(*second)) -
-                             weights_.cost * weights_.missing_space;
-        candidates.push_back({std::string(index_.word(*first)) + " " + std::string(index_.word(*second)), score});
+        const double score =
+            weights_.frequency * (index_.log_frequency(*first) + index_.log_frequency(*second)) -
+            weights_.cost * weights_.missing_space;
+        candidates.push_back(
+            {std::string(index_.word(*first)) + " " + std::string(index_.word(*second)), score});
     }
 
     std::stable_sort(candidates.begin(), candidates.end(),
@@ -92,7 +95,8 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
     Ranked ranked;
     double partition = 0;
     for (const auto& candidate : candidates) {
-        if (std::find(ranked.words.begin(), ranked.words.end(), candidate.text) != ranked.words.end()) {
+        if (std::find(ranked.words.begin(), ranked.words.end(), candidate.text) !=
+            ranked.words.end()) {
             continue;
         }
         partition += std::exp((candidate.score - candidates.front().score) / weights_.temperature);
@@ -101,7 +105,8 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
         }
     }
     if (!candidates.empty()) {
-        partition += std::exp((weights_.none_of_these - candidates.front().score) / weights_.temperature);
+        partition +=
+            std::exp((weights_.none_of_these - candidates.front().score) / weights_.temperature);
     }
     ranked.confidence = ranked.words.empty() ? 0.0 : 1.0 / partition;
     return ranked;

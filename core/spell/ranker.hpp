@@ -19,20 +19,21 @@ struct Ranked {
 /// The weights of the score. The defaults are tuned on the development misspellings
 /// (tools/tune-ranking over ../shared/data/spelling/norvig-testset1.txt).
 struct RankingWeights {
-    double frequency = 0.2;           ///< per unit of natural-log frequency of the intended word
-    double cost = 1.5;                ///< per unit of typo cost (typo_model)
-    double proper_noun = 1.0;         ///< a capitalised form offered for a word typed in lower case
-    double missing_space = 0.5;       ///< typo cost of two words typed as one (alot)
+    double frequency = 0.2;     ///< per unit of natural-log frequency of the intended word
+    double cost = 1.5;          ///< per unit of typo cost (typo_model)
+    double proper_noun = 1.0;   ///< a capitalised form offered for a word typed in lower case
+    double missing_space = 0.5; ///< typo cost of two words typed as one (alot)
     double min_part_log_frequency = -12.0; ///< each part of a split must be at least this common
     std::size_t max_joined_length = 8; ///< longer words are split only when nothing else is close
     /// Words at least this long are also matched three edits away (necasery -> necessary);
     /// in shorter ones three edits make another word.
     std::size_t far_reach_length = 6;
-    double temperature = 0.25;        ///< softmax temperature of the confidence (lowest Brier score on the dev set)
+    double temperature =
+        0.25; ///< softmax temperature of the confidence (lowest Brier score on the dev set)
     /// The score of "meant none of these" (a name, a new word, a garbled one), competing with
     /// the candidates in the confidence: a lone poor candidate (qwzx -> wax) is not a sure one.
     double none_of_these = -5.0;
-    TypoCosts typo;                   ///< what each kind of slip costs
+    TypoCosts typo; ///< what each kind of slip costs
 };
 
 /// The share of flagged words written like `word` that are typos rather than names, foreign
@@ -44,13 +45,14 @@ double typo_prior(std::string_view word, bool sentence_start);
 
 /// Const and thread-safe; the index must outlive it.
 class Ranker {
-public:
-    explicit Ranker(const SuggestionIndex& index, RankingWeights weights = {}) : index_(index), weights_(weights) {}
+  public:
+    explicit Ranker(const SuggestionIndex& index, RankingWeights weights = {})
+        : index_(index), weights_(weights) {}
 
     /// At most `max` corrections of `word` (which the dictionary rejected), best first.
     Ranked rank(std::string_view word, std::size_t max) const;
 
-private:
+  private:
     const SuggestionIndex& index_;
     RankingWeights weights_;
 };

@@ -40,17 +40,20 @@ DocumentSpeller::DocumentSpeller(const Glossary& glossary, const std::string& lo
 
 void DocumentSpeller::collect(const text::ProseBlock& block) {
     const auto words = segmenter_.words(block.text);
-    word_count_ += static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [](const text::Word& w) {
-        return w.kind != text::WordKind::ideographic;
-    }));
-    const auto phrases = glossary_.empty() ? std::vector<text::Span>{} : glossary_.phrase_matches(block.text);
+    word_count_ +=
+        static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [](const text::Word& w) {
+            return w.kind != text::WordKind::ideographic;
+        }));
+    const auto phrases =
+        glossary_.empty() ? std::vector<text::Span>{} : glossary_.phrase_matches(block.text);
     for (const auto& candidate : text::spelling_candidates(block.text, words)) {
         if (inside_any(phrases, candidate.span)) {
             continue;
         }
         Pending pending{&block, candidate.span, static_cast<std::uint32_t>(parts_.size()), 0};
         if (candidate.word_count > 1) {
-            for (std::size_t i = candidate.first_word; i < candidate.first_word + candidate.word_count; ++i) {
+            for (std::size_t i = candidate.first_word;
+                 i < candidate.first_word + candidate.word_count; ++i) {
                 parts_.push_back(words[i].span);
             }
             pending.part_count = static_cast<std::uint32_t>(candidate.word_count);
@@ -70,8 +73,8 @@ bool DocumentSpeller::is_correct(const Lexicon& lexicon, std::string_view word) 
 
 void DocumentSpeller::judge(const Lexicon& lexicon, std::vector<Misspelling>& out) {
     auto report = [&](const text::ProseBlock& block, const text::Span& span) {
-        out.push_back({block.source_offset(span.begin), block.source_end(span.end), std::string(slice(block, span)),
-                       starts_sentence(block.text, span.begin)});
+        out.push_back({block.source_offset(span.begin), block.source_end(span.end),
+                       std::string(slice(block, span)), starts_sentence(block.text, span.begin)});
     };
     for (const Pending& pending : pending_) {
         const text::ProseBlock& block = *pending.block;
@@ -83,7 +86,8 @@ void DocumentSpeller::judge(const Lexicon& lexicon, std::vector<Misspelling>& ou
             continue;
         }
         // A compound the dictionary does not list is fine when each of its parts is a word.
-        for (std::uint32_t i = pending.first_part; i < pending.first_part + pending.part_count; ++i) {
+        for (std::uint32_t i = pending.first_part; i < pending.first_part + pending.part_count;
+             ++i) {
             if (!is_correct(lexicon, slice(block, parts_[i]))) {
                 report(block, parts_[i]);
             }

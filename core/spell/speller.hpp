@@ -3,6 +3,7 @@
 // (segmentation: needs no dictionary, so it can run while the dictionary loads), then
 // judging them, with a per-document cache of verdicts.
 #include "spell/lexicon.hpp"
+#include "spell/string_hash.hpp"
 #include "text/document.hpp"
 #include "text/segmenter.hpp"
 
@@ -23,7 +24,7 @@ struct Misspelling {
 /// Not thread-safe (it owns ICU iterators and a cache): one per document, or per part of a
 /// document, being checked. Blocks passed to collect() must outlive judge().
 class DocumentSpeller {
-public:
+  public:
     /// `glossary` (for multi-word terms) must outlive the speller.
     DocumentSpeller(const Glossary& glossary, const std::string& locale);
 
@@ -36,7 +37,7 @@ public:
     /// Words seen so far (letters and numbers), for statistics and throughput.
     std::size_t word_count() const { return word_count_; }
 
-private:
+  private:
     /// A word to judge; a hyphenated compound lists its parts in parts_.
     struct Pending {
         const text::ProseBlock* block;
@@ -47,17 +48,11 @@ private:
 
     bool is_correct(const Lexicon& lexicon, std::string_view word);
 
-    /// Lets the cache be searched with a string_view, without building a string.
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-
     const Glossary& glossary_;
     text::Segmenter segmenter_;
     std::vector<Pending> pending_;
     std::vector<text::Span> parts_;
-    std::unordered_map<std::string, bool, Hash, std::equal_to<>> verdicts_;
+    std::unordered_map<std::string, bool, StringHash, std::equal_to<>> verdicts_;
     std::size_t word_count_ = 0;
 };
 

@@ -3,16 +3,15 @@
 #include "error.hpp"
 #include "spell/typo_model.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <stdexcept>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unordered_set>
 
 namespace atk::spell {
@@ -33,7 +32,9 @@ struct Header {
     std::uint64_t posting_count;
 };
 
-std::size_t padded(std::size_t bytes) { return (bytes + 7) & ~std::size_t{7}; }
+std::size_t padded(std::size_t bytes) {
+    return (bytes + 7) & ~std::size_t{7};
+}
 
 /// Every variant of `prefix` with up to `deletions` code points deleted (itself included).
 void deletes(const std::u32string& prefix, int deletions, std::unordered_set<std::u32string>& out) {
@@ -53,7 +54,8 @@ std::u32string prefix_of(const std::u32string& folded) {
 
 template <typename T>
 void put(std::ofstream& out, const std::vector<T>& values) {
-    out.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(values.size() * sizeof(T)));
+    out.write(reinterpret_cast<const char*>(values.data()),
+              static_cast<std::streamsize>(values.size() * sizeof(T)));
     const std::size_t bytes = values.size() * sizeof(T);
     static const char zeros[8] = {};
     out.write(zeros, static_cast<std::streamsize>(padded(bytes) - bytes));
@@ -70,8 +72,10 @@ std::uint64_t hash_code_points(const char32_t* begin, std::size_t length) {
 }
 
 void SuggestionIndex::write(std::vector<Form> forms, const std::filesystem::path& path) {
-    std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) { return a.word < b.word; });
-    forms.erase(std::unique(forms.begin(), forms.end(), [](const Form& a, const Form& b) { return a.word == b.word; }),
+    std::sort(forms.begin(), forms.end(),
+              [](const Form& a, const Form& b) { return a.word < b.word; });
+    forms.erase(std::unique(forms.begin(), forms.end(),
+                            [](const Form& a, const Form& b) { return a.word == b.word; }),
                 forms.end());
     double total = 0;
     for (const auto& form : forms) {
@@ -89,7 +93,8 @@ void SuggestionIndex::write(std::vector<Form> forms, const std::filesystem::path
     for (std::uint32_t id = 0; id < forms.size(); ++id) {
         pool += forms[id].word;
         offsets.push_back(static_cast<std::uint32_t>(pool.size()));
-        log_frequencies.push_back(static_cast<float>(std::log((forms[id].count + smoothing) / total)));
+        log_frequencies.push_back(
+            static_cast<float>(std::log((forms[id].count + smoothing) / total)));
         const std::u32string folded = fold(forms[id].word);
         exact.emplace_back(hash_code_points(folded.data(), folded.size()), id);
         variants.clear();
@@ -150,7 +155,8 @@ void SuggestionIndex::write(std::vector<Form> forms, const std::filesystem::path
 
 std::unique_ptr<SuggestionIndex> SuggestionIndex::open(const std::filesystem::path& path) {
     auto fail = [&](const std::string& why) -> InputError {
-        return InputError("spelling index " + path.string() + " " + why + "; rebuild it (make build)");
+        return InputError("spelling index " + path.string() + " " + why +
+                          "; rebuild it (make build)");
     };
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -159,7 +165,8 @@ std::unique_ptr<SuggestionIndex> SuggestionIndex::open(const std::filesystem::pa
     struct stat info {};
     const bool stat_ok = ::fstat(fd, &info) == 0;
     const auto size = stat_ok ? static_cast<std::size_t>(info.st_size) : 0;
-    void* mapping = size >= sizeof(Header) ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    void* mapping =
+        size >= sizeof(Header) ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
     ::close(fd);
     if (mapping == MAP_FAILED) {
         throw fail("is too short or cannot be mapped");

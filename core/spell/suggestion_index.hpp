@@ -15,7 +15,7 @@
 namespace atk::spell {
 
 class SuggestionIndex {
-public:
+  public:
     static constexpr std::size_t kPrefixLength = 7;
     static constexpr int kMaxDistance = 2;
 
@@ -52,21 +52,21 @@ public:
     /// one, and among equally frequent ones the one with fewest capitals.
     std::optional<std::uint32_t> find(const std::u32string& folded) const;
 
-private:
+  private:
     SuggestionIndex() = default;
 
     void* mapping_ = nullptr;
     std::size_t mapping_size_ = 0;
     std::size_t word_count_ = 0;
     std::size_t key_count_ = 0;
-    const std::uint32_t* word_offsets_ = nullptr;  // word_count_ + 1, into pool_
-    const float* log_frequencies_ = nullptr;       // word_count_
-    const std::uint64_t* exact_hashes_ = nullptr;  // word_count_, sorted
-    const std::uint32_t* exact_ids_ = nullptr;     // word_count_, in the order of exact_hashes_
-    const std::uint64_t* keys_ = nullptr;          // key_count_, sorted, unique
-    const std::uint32_t* key_offsets_ = nullptr;   // key_count_ + 1, into postings_
-    const std::uint32_t* postings_ = nullptr;      // word ids
-    const char* pool_ = nullptr;                   // the words, UTF-8, back to back
+    const std::uint32_t* word_offsets_ = nullptr; // word_count_ + 1, into pool_
+    const float* log_frequencies_ = nullptr;      // word_count_
+    const std::uint64_t* exact_hashes_ = nullptr; // word_count_, sorted
+    const std::uint32_t* exact_ids_ = nullptr;    // word_count_, in the order of exact_hashes_
+    const std::uint64_t* keys_ = nullptr;         // key_count_, sorted, unique
+    const std::uint32_t* key_offsets_ = nullptr;  // key_count_ + 1, into postings_
+    const std::uint32_t* postings_ = nullptr;     // word ids
+    const char* pool_ = nullptr;                  // the words, UTF-8, back to back
 };
 
 /// The hash the index uses for a sequence of code points (FNV-1a, 64 bits).

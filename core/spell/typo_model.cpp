@@ -2,13 +2,12 @@
 
 #include "text/utf8.hpp"
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <vector>
 
 namespace atk::spell {
@@ -44,7 +43,9 @@ bool neighbours(char32_t a, char32_t b) {
     return (rows == 0 && columns == 2) || (rows == 1 && columns == 1);
 }
 
-bool is_vowel(char32_t c) { return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' || c == U'y'; }
+bool is_vowel(char32_t c) {
+    return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' || c == U'y';
+}
 
 /// The letter without its accent (é -> e): the first code point of its canonical decomposition.
 char32_t base_letter(char32_t c) {
@@ -83,8 +84,10 @@ std::u32string fold(std::string_view word) {
     out.reserve(word.size());
     for (std::size_t pos = 0; pos < word.size();) {
         const char32_t c = text::next_code_point(word, pos);
-        out += c < 0x80 ? static_cast<char32_t>(c >= U'A' && c <= U'Z' ? c + 32 : c)
-                        : static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+        out +=
+            c < 0x80
+                ? static_cast<char32_t>(c >= U'A' && c <= U'Z' ? c + 32 : c)
+                : static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
     }
     return out;
 }
@@ -119,17 +122,23 @@ int edit_distance(const std::u32string& a, const std::u32string& b, int limit) {
     return std::min(previous[m], limit + 1);
 }
 
-double typo_cost(const std::u32string& typed, const std::u32string& intended, const TypoCosts& costs) {
+double typo_cost(const std::u32string& typed, const std::u32string& intended,
+                 const TypoCosts& costs) {
     const std::size_t n = typed.size();
     const std::size_t m = intended.size();
     std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1));
     // Deleting typed[i-1] (an extra key) and inserting intended[j-1] (a missed key) are
     // cheap when the letter doubles its neighbour.
     auto extra_key = [&](std::size_t i) {
-        return (i >= 2 && typed[i - 1] == typed[i - 2]) || (i < n && typed[i - 1] == typed[i]) ? costs.doubling : costs.extra_key;
+        return (i >= 2 && typed[i - 1] == typed[i - 2]) || (i < n && typed[i - 1] == typed[i])
+                   ? costs.doubling
+                   : costs.extra_key;
     };
     auto missed_key = [&](std::size_t j) {
-        return (j >= 2 && intended[j - 1] == intended[j - 2]) || (j < m && intended[j - 1] == intended[j]) ? costs.doubling : costs.missed_key;
+        return (j >= 2 && intended[j - 1] == intended[j - 2]) ||
+                       (j < m && intended[j - 1] == intended[j])
+                   ? costs.doubling
+                   : costs.missed_key;
     };
     for (std::size_t i = 1; i <= n; ++i) {
         d[i][0] = d[i - 1][0] + extra_key(i);
@@ -139,14 +148,17 @@ double typo_cost(const std::u32string& typed, const std::u32string& intended, co
     }
     for (std::size_t i = 1; i <= n; ++i) {
         for (std::size_t j = 1; j <= m; ++j) {
-            d[i][j] = std::min({d[i - 1][j] + extra_key(i), d[i][j - 1] + missed_key(j),
-                                d[i - 1][j - 1] + substitution_cost(typed[i - 1], intended[j - 1], costs)});
-            if (i > 1 && j > 1 && typed[i - 1] == intended[j - 2] && typed[i - 2] == intended[j - 1]) {
+            d[i][j] = std::min(
+                {d[i - 1][j] + extra_key(i), d[i][j - 1] + missed_key(j),
+                 d[i - 1][j - 1] + substitution_cost(typed[i - 1], intended[j - 1], costs)});
+            if (i > 1 && j > 1 && typed[i - 1] == intended[j - 2] &&
+                typed[i - 2] == intended[j - 1]) {
                 d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + costs.transposition);
             }
         }
     }
-    const bool first_differs = n > 0 && m > 0 && typed[0] != intended[0] && base_letter(typed[0]) != base_letter(intended[0]);
+    const bool first_differs = n > 0 && m > 0 && typed[0] != intended[0] &&
+                               base_letter(typed[0]) != base_letter(intended[0]);
     return d[n][m] + (first_differs ? costs.first_letter : 0.0);
 }
 

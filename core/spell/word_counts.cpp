@@ -10,7 +10,8 @@ namespace atk::spell {
 WordCounts WordCounts::load(const std::filesystem::path& path) {
     std::ifstream in(path);
     if (!in) {
-        throw InputError("word counts " + path.string() + " cannot be read; rebuild them (make build)");
+        throw InputError("word counts " + path.string() +
+                         " cannot be read; rebuild them (make build)");
     }
     WordCounts counts;
     std::size_t line_number = 0;

@@ -3,6 +3,8 @@
 // accents (même before mème, exécuté before exécute) where no full suggestion index exists.
 // The file (spelling/<code>.counts) is made at build time by build-spelling-index
 // --count-words: one "word<TAB>count" line per word.
+#include "spell/string_hash.hpp"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -11,7 +13,7 @@
 namespace atk::spell {
 
 class WordCounts {
-public:
+  public:
     /// Reads a counts file. Throws atk::InputError naming the file and line when it is unreadable
     /// or a line is malformed.
     static WordCounts load(const std::filesystem::path& path);
@@ -20,12 +22,8 @@ public:
     std::size_t count(std::string_view word) const;
     std::size_t size() const { return counts_.size(); }
 
-private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> counts_;
+  private:
+    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> counts_;
 };
 
 } // namespace atk::spell

@@ -1,11 +1,10 @@
 #include "text/document.hpp"
 
-#include <md4c.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cassert>
 #include <cstdlib>
+#include <md4c.h>
+#include <unicode/unistr.h>
 
 namespace atk::text {
 
@@ -33,7 +32,7 @@ namespace {
 
 /// Accumulates the text of one block, piece by piece, and hands finished blocks over.
 class BlockBuilder {
-public:
+  public:
     explicit BlockBuilder(std::vector<ProseBlock>& out) : out_(out) {}
 
     void append_verbatim(std::size_t source_begin, std::string_view bytes) {
@@ -45,7 +44,8 @@ public:
             last->source_begin + last->length == source_begin) {
             last->length += bytes.size(); // contiguous in the source: extend
         } else {
-            current_.pieces.push_back({current_.text.size(), source_begin, bytes.size(), bytes.size(), true});
+            current_.pieces.push_back(
+                {current_.text.size(), source_begin, bytes.size(), bytes.size(), true});
         }
         current_.text.append(bytes);
         has_prose_ = true;
@@ -53,13 +53,17 @@ public:
     }
 
     /// Replaces the source range [source_pos, source_pos + source_length) with `replacement`.
-    void append_stand_in(std::string_view replacement, std::size_t source_pos, std::size_t source_length) {
-        current_.pieces.push_back({current_.text.size(), source_pos, replacement.size(), source_length, false});
+    void append_stand_in(std::string_view replacement, std::size_t source_pos,
+                         std::size_t source_length) {
+        current_.pieces.push_back(
+            {current_.text.size(), source_pos, replacement.size(), source_length, false});
         current_.text.append(replacement);
         source_cursor_ = source_pos + source_length;
     }
     /// Inserts `replacement` where the previous piece ended (a line break, for instance).
-    void append_stand_in(std::string_view replacement) { append_stand_in(replacement, source_cursor_, 0); }
+    void append_stand_in(std::string_view replacement) {
+        append_stand_in(replacement, source_cursor_, 0);
+    }
 
     void flush(BlockKind kind) {
         if (has_prose_) {
@@ -70,7 +74,7 @@ public:
         has_prose_ = false;
     }
 
-private:
+  private:
     std::vector<ProseBlock>& out_;
     ProseBlock current_;
     bool has_prose_ = false;
@@ -94,12 +98,14 @@ std::string decode_entity(std::string_view entity) {
         return out;
     }
     static const std::pair<std::string_view, char32_t> named[] = {
-        {"&amp;", U'&'},       {"&lt;", U'<'},         {"&gt;", U'>'},        {"&quot;", U'"'},
-        {"&apos;", U'\''},     {"&nbsp;", U'\u00A0'},  {"&ndash;", U'\u2013'}, {"&mdash;", U'\u2014'},
-        {"&hellip;", U'\u2026'}, {"&rsquo;", U'\u2019'}, {"&lsquo;", U'\u2018'}, {"&ldquo;", U'\u201C'},
-        {"&rdquo;", U'\u201D'},  {"&eacute;", U'\u00E9'}, {"&egrave;", U'\u00E8'}, {"&agrave;", U'\u00E0'},
-        {"&ccedil;", U'\u00E7'}, {"&euro;", U'\u20AC'},   {"&copy;", U'\u00A9'},  {"&reg;", U'\u00AE'},
-        {"&trade;", U'\u2122'},  {"&deg;", U'\u00B0'},    {"&times;", U'\u00D7'},
+        {"&amp;", U'&'},         {"&lt;", U'<'},          {"&gt;", U'>'},
+        {"&quot;", U'"'},        {"&apos;", U'\''},       {"&nbsp;", U'\u00A0'},
+        {"&ndash;", U'\u2013'},  {"&mdash;", U'\u2014'},  {"&hellip;", U'\u2026'},
+        {"&rsquo;", U'\u2019'},  {"&lsquo;", U'\u2018'},  {"&ldquo;", U'\u201C'},
+        {"&rdquo;", U'\u201D'},  {"&eacute;", U'\u00E9'}, {"&egrave;", U'\u00E8'},
+        {"&agrave;", U'\u00E0'}, {"&ccedil;", U'\u00E7'}, {"&euro;", U'\u20AC'},
+        {"&copy;", U'\u00A9'},   {"&reg;", U'\u00AE'},    {"&trade;", U'\u2122'},
+        {"&deg;", U'\u00B0'},    {"&times;", U'\u00D7'},
     };
     for (const auto& [name, c] : named) {
         if (entity == name) {
@@ -112,7 +118,7 @@ std::string decode_entity(std::string_view entity) {
 
 /// md4c callbacks: tracks which block and span the parser is in, and feeds BlockBuilder.
 class MarkdownReader {
-public:
+  public:
     MarkdownReader(std::string_view source, std::vector<ProseBlock>& out)
         : source_(source), builder_(out) {}
 
@@ -139,7 +145,7 @@ public:
         builder_.flush(current_kind());
     }
 
-private:
+  private:
     int enter_block(MD_BLOCKTYPE type) {
         builder_.flush(current_kind());
         blocks_.push_back(type);
@@ -238,8 +244,8 @@ std::size_t front_matter_end(std::string_view source) {
     };
     auto trimmed_line = [&](std::size_t pos) {
         std::string_view line = source.substr(pos, line_end(pos) - pos);
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r' ||
-                                 line.back() == ' ' || line.back() == '\t')) {
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ' ||
+                                 line.back() == '\t')) {
             line.remove_suffix(1);
         }
         return line;

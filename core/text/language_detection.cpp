@@ -1,9 +1,8 @@
 #include "text/language_detection.hpp"
 
+#include <algorithm>
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
-
-#include <algorithm>
 #include <climits>
 
 namespace CLD2 {
@@ -16,7 +15,8 @@ std::vector<DetectedLanguage> detect_languages(std::string_view text) {
     // A few tens of kilobytes decide as well as a whole book, and keep long files cheap.
     constexpr std::size_t kSample = std::size_t{64} * 1024;
     std::size_t length = std::min(text.size(), kSample);
-    while (length < text.size() && length > 0 && (static_cast<unsigned char>(text[length]) & 0xC0U) == 0x80U) {
+    while (length < text.size() && length > 0 &&
+           (static_cast<unsigned char>(text[length]) & 0xC0U) == 0x80U) {
         --length; // do not cut a code point in two
     }
     CLD2::Language languages[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,

@@ -17,19 +17,19 @@ struct LineColumn {
 /// Precondition for every query: `byte_offset` lies on a code-point boundary of the valid
 /// UTF-8 text the map was built from (0 and text.size() included).
 class OffsetMap {
-public:
+  public:
     explicit OffsetMap(std::string_view text);
 
     std::size_t to_utf16(std::size_t byte_offset) const;
     LineColumn to_line_column(std::size_t byte_offset) const;
 
-private:
+  private:
     struct Checkpoint {
         std::size_t byte;
         std::size_t utf16;
     };
     std::string_view text_;
-    std::vector<Checkpoint> checkpoints_; // every ~kStride bytes, on code-point boundaries
+    std::vector<Checkpoint> checkpoints_;  // every ~kStride bytes, on code-point boundaries
     std::vector<std::size_t> line_starts_; // byte offset of each line's first byte
 };
 

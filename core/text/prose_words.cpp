@@ -3,19 +3,21 @@
 #include "text/document.hpp"
 #include "text/utf8.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
+#include <unicode/uchar.h>
 
 namespace atk::text {
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /// A whitespace-delimited token that names a resource rather than saying something.
 bool is_locator(std::string_view token) {
     // Quotes and brackets around a URL belong to the prose, not the URL.
-    while (!token.empty() && std::string_view("([{<\"'").find(token.front()) != std::string_view::npos) {
+    while (!token.empty() &&
+           std::string_view("([{<\"'").find(token.front()) != std::string_view::npos) {
         token.remove_prefix(1);
     }
     while (!token.empty() &&
@@ -23,8 +25,8 @@ bool is_locator(std::string_view token) {
         token.remove_suffix(1);
     }
     const auto at = token.find('@');
-    const bool email = at != std::string_view::npos && at > 0 &&
-                       token.find('.', at) != std::string_view::npos;
+    const bool email =
+        at != std::string_view::npos && at > 0 && token.find('.', at) != std::string_view::npos;
     const bool url = token.find("://") != std::string_view::npos || token.starts_with("www.");
     const bool path = token.starts_with('/') || token.starts_with("./") ||
                       token.starts_with("../") || token.starts_with("~/") ||
@@ -45,7 +47,8 @@ std::vector<Span> locator_ranges(std::string_view text) {
         bool may_be_locator = false; // only tokens with one of these characters can be one
         while (end < text.size() && !is_ascii_space(text[end])) {
             const char c = text[end++];
-            may_be_locator = may_be_locator || c == '/' || c == '@' || c == '\\' || c == ':' || c == 'w';
+            may_be_locator =
+                may_be_locator || c == '/' || c == '@' || c == '\\' || c == ':' || c == 'w';
         }
         if (may_be_locator && is_locator(text.substr(pos, end - pos))) {
             ranges.push_back({pos, end});
@@ -57,8 +60,9 @@ std::vector<Span> locator_ranges(std::string_view text) {
 
 /// `ranges` are sorted and disjoint.
 bool overlaps(const std::vector<Span>& ranges, Span span) {
-    auto after = std::upper_bound(ranges.begin(), ranges.end(), span.begin,
-                                  [](std::size_t offset, const Span& range) { return offset < range.end; });
+    auto after =
+        std::upper_bound(ranges.begin(), ranges.end(), span.begin,
+                         [](std::size_t offset, const Span& range) { return offset < range.end; });
     return after != ranges.end() && after->begin < span.end;
 }
 
@@ -89,10 +93,18 @@ bool is_hyphen(std::string_view between) {
 namespace {
 
 /// Character classes for is_technical_token, with an ASCII fast path (most words are ASCII).
-bool is_digit(char32_t c) { return c < 0x80 ? (c >= U'0' && c <= U'9') : u_isdigit(static_cast<UChar32>(c)) != 0; }
-bool is_upper(char32_t c) { return c < 0x80 ? (c >= U'A' && c <= U'Z') : u_isupper(static_cast<UChar32>(c)) != 0; }
-bool is_lower(char32_t c) { return c < 0x80 ? (c >= U'a' && c <= U'z') : u_islower(static_cast<UChar32>(c)) != 0; }
-bool is_letter(char32_t c) { return c < 0x80 ? (is_upper(c) || is_lower(c)) : u_isalpha(static_cast<UChar32>(c)) != 0; }
+bool is_digit(char32_t c) {
+    return c < 0x80 ? (c >= U'0' && c <= U'9') : u_isdigit(static_cast<UChar32>(c)) != 0;
+}
+bool is_upper(char32_t c) {
+    return c < 0x80 ? (c >= U'A' && c <= U'Z') : u_isupper(static_cast<UChar32>(c)) != 0;
+}
+bool is_lower(char32_t c) {
+    return c < 0x80 ? (c >= U'a' && c <= U'z') : u_islower(static_cast<UChar32>(c)) != 0;
+}
+bool is_letter(char32_t c) {
+    return c < 0x80 ? (is_upper(c) || is_lower(c)) : u_isalpha(static_cast<UChar32>(c)) != 0;
+}
 
 } // namespace
 
@@ -140,11 +152,12 @@ std::vector<SpellCandidate> spelling_candidates(std::string_view text,
         while (last + 1 < words.size() && hyphen_joins(last)) {
             ++last;
         }
-        const bool all_prose = std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
-                                           words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
-                                           is_prose);
+        const bool all_prose =
+            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                        words.begin() + static_cast<std::ptrdiff_t>(last) + 1, is_prose);
         if (all_prose) {
-            out.push_back({{words[first].span.begin, words[last].span.end}, first, last - first + 1});
+            out.push_back(
+                {{words[first].span.begin, words[last].span.end}, first, last - first + 1});
         } else {
             // JSON-based: the prose parts are still checked, each on its own.
             for (std::size_t i = first; i <= last; ++i) {

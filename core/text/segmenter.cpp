@@ -2,22 +2,21 @@
 
 #include "text/utf8.hpp"
 
+#include <array>
+#include <cstdint>
+#include <stdexcept>
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/localpointer.h>
 #include <unicode/utext.h>
-
-#include <array>
-#include <cstdint>
-#include <stdexcept>
 
 namespace atk::text {
 namespace {
 
 void require(UErrorCode status, const char* what) {
     if (U_FAILURE(status)) {
-        throw std::runtime_error(std::string("ICU could not ") + what + ": " +
-                                 u_errorName(status) + " (is the libicu data package installed?)");
+        throw std::runtime_error(std::string("ICU could not ") + what + ": " + u_errorName(status) +
+                                 " (is the libicu data package installed?)");
     }
 }
 
@@ -33,7 +32,9 @@ icu::LocalUTextPointer attach(icu::BreakIterator& iterator, std::string_view tex
     return utext;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 } // namespace
 
@@ -135,7 +136,9 @@ constexpr std::array<WordClass, 128> make_word_classes() {
 
 constexpr std::array<WordClass, 128> kWordClasses = make_word_classes();
 
-WordClass word_class(char c) { return kWordClasses[static_cast<unsigned char>(c) & 0x7FU]; }
+WordClass word_class(char c) {
+    return kWordClasses[static_cast<unsigned char>(c) & 0x7FU];
+}
 
 bool is_wordy(WordClass c) {
     return c == WordClass::letter || c == WordClass::digit || c == WordClass::connector;
@@ -154,7 +157,7 @@ std::vector<Word> ascii_words(std::string_view text) {
             continue;
         }
         const std::size_t begin = i++;
-        WordClass last = first;              // class of the word's last character
+        WordClass last = first; // class of the word's last character
         WordClass before_last = WordClass::other;
         while (i < n) {
             const WordClass next = word_class(text[i]);
@@ -168,7 +171,8 @@ std::vector<Word> ascii_words(std::string_view text) {
             const bool letters = last == WordClass::letter && next == WordClass::mid_num_letter &&
                                  after == WordClass::letter; // WB6, WB7: e.g, don't
             const bool digits = last == WordClass::digit && after == WordClass::digit &&
-                                (next == WordClass::mid_num || next == WordClass::mid_num_letter); // WB11, WB12: 3.5, 1,000
+                                (next == WordClass::mid_num ||
+                                 next == WordClass::mid_num_letter); // WB11, WB12: 3.5, 1,000
             if (!letters && !digits) {
                 break;
             }

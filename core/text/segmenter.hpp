@@ -4,9 +4,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
-
 #include <unicode/uversion.h>
+#include <vector>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
@@ -33,7 +32,7 @@ struct Word {
 /// l'utilisateur, aujourd'hui), hyphens split them (see spelling_candidates for compounds).
 /// Sentences do not end after the language's common abbreviations (e.g., i.e., Dr., M.).
 class Segmenter {
-public:
+  public:
     /// `locale` is an ICU or BCP 47 locale such as "en-US" or "fr". Throws std::runtime_error
     /// when ICU cannot build its iterators (its data is missing).
     explicit Segmenter(const std::string& locale);
@@ -49,7 +48,7 @@ public:
     /// Sentences of `text`, trailing spaces excluded, empty ones dropped.
     std::vector<Span> sentences(std::string_view text);
 
-private:
+  private:
     std::unique_ptr<icu::BreakIterator> words_;
     std::unique_ptr<icu::BreakIterator> sentences_;
 };

@@ -1,11 +1,10 @@
 #include "text/utf8.hpp"
 
+#include <algorithm>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-
-#include <algorithm>
 
 namespace atk::text {
 
@@ -62,8 +61,10 @@ std::string without_diacritics(std::string_view text) {
     if (U_FAILURE(status)) {
         return std::string(text);
     }
-    const icu::UnicodeString decomposed = nfd->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+    const icu::UnicodeString decomposed =
+        nfd->normalize(icu::UnicodeString::fromUTF8(
+                           icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                       status);
     icu::UnicodeString bare;
     for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
         const UChar32 c = decomposed.char32At(i);
@@ -77,7 +78,8 @@ std::string without_diacritics(std::string_view text) {
 }
 
 bool has_non_ascii(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) { return (static_cast<uint8_t>(c) & 0x80U) != 0; });
+    return std::any_of(text.begin(), text.end(),
+                       [](char c) { return (static_cast<uint8_t>(c) & 0x80U) != 0; });
 }
 
 } // namespace atk::text

@@ -3,12 +3,11 @@
 #include "run.hpp"
 #include "scratch_dir.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <filesystem>
-#include <fstream>
 
 namespace fs = std::filesystem;
 using atk::test::run_toolkit;
@@ -22,7 +21,8 @@ using CheckCli = atk::test::ScratchDirTest;
 } // namespace
 
 TEST_F(CheckCli, CleanDocumentExitsZeroSilently) {
-    const auto run = run_toolkit({"check", write("clean.md", "# Orders\n\nThe system shall store each order.\n")});
+    const auto run = run_toolkit(
+        {"check", write("clean.md", "# Orders\n\nThe system shall store each order.\n")});
     EXPECT_EQ(run.exit_code, 0);
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, "");
@@ -33,8 +33,9 @@ TEST_F(CheckCli, FindingsPrintLikeACompilerAndExitOne) {
     const auto run = run_toolkit({"check", path});
     EXPECT_EQ(run.exit_code, 1);
     // The ranking of the later suggestions is the suggestion engine's business (bench/suggest).
-    EXPECT_THAT(run.out, testing::StartsWith(path + ":3:18: error: Possible spelling mistake: \"recieve\" "
-                                                    "[spelling] (did you mean: receive, "));
+    EXPECT_THAT(run.out,
+                testing::StartsWith(path + ":3:18: error: Possible spelling mistake: \"recieve\" "
+                                           "[spelling] (did you mean: receive, "));
     EXPECT_THAT(run.out, testing::EndsWith(")\n"));
     EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
 }
@@ -67,7 +68,9 @@ TEST_F(CheckCli, SarifIsVersion210WithFixes) {
     EXPECT_EQ(result["level"], "error");
     EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["startColumn"], 4);
     EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["endColumn"], 11);
-    EXPECT_EQ(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "receive");
+    EXPECT_EQ(
+        result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "receive");
 }
 
 TEST_F(CheckCli, ReadsStandardInput) {
@@ -104,7 +107,8 @@ TEST_F(CheckCli, PlainTextFilesAreNotReadAsMarkdown) {
     const std::string content = "Intro line.\n\n    An indented tpyo.\n";
     EXPECT_EQ(run_toolkit({"check", write("notes.md", content)}).exit_code, 0);
     EXPECT_EQ(run_toolkit({"check", write("notes.txt", content)}).exit_code, 1);
-    EXPECT_EQ(run_toolkit({"check", "--input-format", "text", write("notes2.md", content)}).exit_code, 1);
+    EXPECT_EQ(
+        run_toolkit({"check", "--input-format", "text", write("notes2.md", content)}).exit_code, 1);
 }
 
 TEST_F(CheckCli, ProjectFileGlossaryAndLanguageApply) {
@@ -137,7 +141,8 @@ TEST_F(CheckCli, DetectedLanguageIsReported) {
 TEST(LanguagesCli, ListsTheInstalledLanguages) {
     const auto run = run_toolkit({"languages"});
     EXPECT_EQ(run.exit_code, 0);
-    EXPECT_EQ(run.out, "en-US\tEnglish (US)\nen-GB\tEnglish (GB)\nfr-FR\tFrench\nes-ES\tSpanish\nde-DE\tGerman (Germany)\n");
+    EXPECT_EQ(run.out, "en-US\tEnglish (US)\nen-GB\tEnglish "
+                       "(GB)\nfr-FR\tFrench\nes-ES\tSpanish\nde-DE\tGerman (Germany)\n");
 }
 
 TEST(VersionCli, PrintsTheVersion) {

@@ -2,13 +2,11 @@
 #include "run.hpp"
 #include "scratch_dir.hpp"
 
+#include <cstdlib>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
 #include <sys/stat.h>
-
-#include <cstdlib>
 
 namespace fs = std::filesystem;
 using atk::test::read_file;
@@ -18,10 +16,12 @@ using testing::HasSubstr;
 using FixCli = atk::test::ScratchDirTest;
 
 TEST_F(FixCli, CorrectsConfidentTyposAndReportsTheRest) {
-    const auto path = write("spec.md", "# Billing\n\nThe customer shall recieve the invoice.\nA qwzx stays.\n");
+    const auto path =
+        write("spec.md", "# Billing\n\nThe customer shall recieve the invoice.\nA qwzx stays.\n");
     const auto run = run_toolkit({"check", "--fix", path});
     EXPECT_EQ(run.exit_code, 1) << run.err; // "qwzx" has no confident correction
-    EXPECT_EQ(read_file(path), "# Billing\n\nThe customer shall receive the invoice.\nA qwzx stays.\n");
+    EXPECT_EQ(read_file(path),
+              "# Billing\n\nThe customer shall receive the invoice.\nA qwzx stays.\n");
     EXPECT_THAT(run.out, HasSubstr(path + ":3:20: fixed: \"recieve\" -> \"receive\"\n"));
     EXPECT_THAT(run.out, HasSubstr(path + ":4:3: error: Possible spelling mistake: \"qwzx\""));
     EXPECT_FALSE(fs::exists(path + ".orig"));
@@ -29,7 +29,8 @@ TEST_F(FixCli, CorrectsConfidentTyposAndReportsTheRest) {
 
 TEST_F(FixCli, NeverTouchesCodeUrlsOrGlossaryTerms) {
     write(".analyst-toolkit.yml", "glossary: [Recievr]\n");
-    const std::string content = "Run `recieve()` on https://exmaple.com/recieve for Recievr.\n\n```\nrecieve\n```\n";
+    const std::string content =
+        "Run `recieve()` on https://exmaple.com/recieve for Recievr.\n\n```\nrecieve\n```\n";
     const auto path = write("code.md", content);
     const auto run = run_toolkit({"check", "--fix", path});
     EXPECT_EQ(run.exit_code, 0) << run.out << run.err;

@@ -3,13 +3,12 @@
 // regenerate with `make golden` and review the diff.
 #include "run.hpp"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -32,12 +31,16 @@ std::vector<std::string> sample_documents() {
 struct GoldenCase {
     std::string document;
     std::string format;
-    friend void PrintTo(const GoldenCase& c, std::ostream* out) { *out << c.document << " as " << c.format; }
+    friend void PrintTo(const GoldenCase& c, std::ostream* out) {
+        *out << c.document << " as " << c.format;
+    }
 };
 
 std::string case_name(const testing::TestParamInfo<GoldenCase>& info) {
     std::string name = info.param.document + "_" + info.param.format;
-    std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+    std::replace_if(
+        name.begin(), name.end(),
+        [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
     return name;
 }
 
@@ -55,7 +58,9 @@ class Golden : public testing::TestWithParam<GoldenCase> {};
 
 } // namespace
 
-TEST(GoldenSamples, ThereAreSampleDocuments) { EXPECT_GE(sample_documents().size(), 4U); }
+TEST(GoldenSamples, ThereAreSampleDocuments) {
+    EXPECT_GE(sample_documents().size(), 4U);
+}
 
 TEST_P(Golden, OutputMatchesTheRecordedOne) {
     const auto& [document, format] = GetParam();
@@ -69,8 +74,8 @@ TEST_P(Golden, OutputMatchesTheRecordedOne) {
         GTEST_SKIP() << "rewrote " << golden;
     }
     ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run make golden";
-    EXPECT_EQ(run.out, read_file(golden)) << "output differs from " << golden
-                                          << "; if the change is intended, run make golden";
+    EXPECT_EQ(run.out, read_file(golden))
+        << "output differs from " << golden << "; if the change is intended, run make golden";
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, Golden, testing::ValuesIn(golden_cases()), case_name);
@@ -79,7 +84,8 @@ INSTANTIATE_TEST_SUITE_P(Samples, Golden, testing::ValuesIn(golden_cases()), cas
 // words: every one must be found, and the intended word offered.
 TEST(GoldenSamples, EveryDeliberateTypoIsFoundAndItsCorrectionOffered) {
     for (const auto& document : sample_documents()) {
-        const std::string typos = read_file(std::string(ATK_SOURCE_DIR) + "/tests/data/" + document + ".typos");
+        const std::string typos =
+            read_file(std::string(ATK_SOURCE_DIR) + "/tests/data/" + document + ".typos");
         ASSERT_FALSE(typos.empty()) << document << " has no .typos companion";
         const auto run = run_toolkit({"check", "tests/data/" + document});
         std::istringstream lines(typos);

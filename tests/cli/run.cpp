@@ -1,11 +1,10 @@
 #include "run.hpp"
 
-#include <sys/wait.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/wait.h>
 
 namespace atk::test {
 namespace {
@@ -28,8 +27,9 @@ std::string read_file(const std::string& path) {
 }
 
 RunResult run_toolkit(const std::vector<std::string>& args, const std::string& stdin_text) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("atk-cli-run-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+    const auto dir =
+        std::filesystem::temp_directory_path() /
+        ("atk-cli-run-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
     std::filesystem::create_directories(dir);
     const auto in = dir / "stdin";
     std::ofstream(in, std::ios::binary) << stdin_text;

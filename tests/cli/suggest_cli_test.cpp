@@ -11,7 +11,8 @@ using testing::MatchesRegex;
 using testing::StartsWith;
 
 TEST(SuggestCli, WritesOneLinePerWordBestFirst) {
-    const auto run = run_toolkit({"suggest", "--language", "en-US"}, "recieve\nhello\nRecieve\nthankyou\n");
+    const auto run =
+        run_toolkit({"suggest", "--language", "en-US"}, "recieve\nhello\nRecieve\nthankyou\n");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     std::istringstream lines(run.out);
     std::string line;
@@ -54,5 +55,6 @@ TEST(SuggestCli, StatsGoToStandardError) {
     const auto run = run_toolkit({"suggest", "--stats"}, "recieve\nteh\n");
     ASSERT_EQ(run.exit_code, 0);
     EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 2);
-    EXPECT_THAT(run.err, MatchesRegex("suggest: 2 words, [0-9]+ words/s; per word p50 [0-9]+ us, p99 [0-9]+ us, max [0-9]+ us\n"));
+    EXPECT_THAT(run.err, MatchesRegex("suggest: 2 words, [0-9]+ words/s; per word p50 [0-9]+ us, "
+                                      "p99 [0-9]+ us, max [0-9]+ us\n"));
 }

@@ -1,15 +1,14 @@
 #pragma once
 // A fresh scratch folder per test, named after the test and removed afterwards.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <string>
 
 namespace atk::test {
 
 class ScratchDirTest : public testing::Test {
-protected:
+  protected:
     void SetUp() override {
         const auto* test = testing::UnitTest::GetInstance()->current_test_info();
         dir_ = std::filesystem::temp_directory_path() /

@@ -3,11 +3,10 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <thread>
 
-using atk::CheckOptions;
 using atk::Checker;
+using atk::CheckOptions;
 using testing::Contains;
 using testing::ElementsAre;
 using testing::HasSubstr;
@@ -15,7 +14,8 @@ using testing::IsEmpty;
 
 namespace {
 
-/// One checker for the whole suite: dictionaries and suggestion indexes load once, as in production.
+/// One checker for the whole suite: dictionaries and suggestion indexes load once, as in
+/// production.
 const Checker& checker() {
     static const Checker instance([] {
         atk::CheckerConfig config;
@@ -79,7 +79,8 @@ TEST(Check, CleanProseHasNoAlerts) {
     EXPECT_THAT(flagged("Users don't wait; the well-known e-mail arrives in real time, e.g. now.",
                         in("en-US")),
                 IsEmpty());
-    EXPECT_THAT(flagged("Users don\xE2\x80\x99t wait.", in("en-US")), IsEmpty()); // typographic apostrophe
+    EXPECT_THAT(flagged("Users don\xE2\x80\x99t wait.", in("en-US")),
+                IsEmpty()); // typographic apostrophe
 }
 
 TEST(Check, NeverFlagsCodeUrlsOrIdentifiers) {
@@ -91,18 +92,21 @@ TEST(Check, NeverFlagsCodeUrlsOrIdentifiers) {
 }
 
 TEST(Check, ChecksWordsBetweenHtmlTagsAndEntities) {
-    EXPECT_THAT(flagged("Some <strong>teh</strong> word, a paymnet&nbsp;due, 5&nbsp;MB.", in("en-US")),
-                ElementsAre("teh", "paymnet"));
+    EXPECT_THAT(
+        flagged("Some <strong>teh</strong> word, a paymnet&nbsp;due, 5&nbsp;MB.", in("en-US")),
+        ElementsAre("teh", "paymnet"));
 }
 
 TEST(Check, EnglishAcceptsLoanwordsWithOrWithoutAccents) {
-    EXPECT_THAT(flagged("A naïve café résumé on the façade; a naive cafe resume.", in("en-US")), IsEmpty());
+    EXPECT_THAT(flagged("A naïve café résumé on the façade; a naive cafe resume.", in("en-US")),
+                IsEmpty());
     // Where accents tell words apart they must be right: "cote" is French, "cötè" is not.
     EXPECT_THAT(flagged("La cötè est haute.", in("fr-FR")), ElementsAre("cötè"));
 }
 
 TEST(Check, KnowsEverydaySoftwareVocabulary) {
-    EXPECT_THAT(flagged("The backend sends webhooks; the Frontend shows a dropdown and a tooltip.", in("en-US")),
+    EXPECT_THAT(flagged("The backend sends webhooks; the Frontend shows a dropdown and a tooltip.",
+                        in("en-US")),
                 IsEmpty());
     const auto result = checker().check("The dashbord shows the webhok.", in("en-GB"));
     ASSERT_EQ(result.alerts.size(), 2U);
@@ -125,11 +129,13 @@ TEST(Check, GlossaryTermsAreAcceptedAndSuggested) {
 }
 
 TEST(Check, ChecksFrenchWithElisionsAndAccents) {
-    EXPECT_THAT(flagged("L'utilisateur reçoit aujourd'hui l’évènement qu'il attend.", in("fr")), IsEmpty());
+    EXPECT_THAT(flagged("L'utilisateur reçoit aujourd'hui l’évènement qu'il attend.", in("fr")),
+                IsEmpty());
     const auto result = checker().check("Le developpement de l'evenement.", in("fr-FR"));
     ASSERT_EQ(result.alerts.size(), 2U);
     EXPECT_EQ(result.alerts[0].replacements.front(), "développement");
-    EXPECT_THAT(result.alerts[1].replacements, Contains("l'événement")); // keeps the ASCII apostrophe
+    EXPECT_THAT(result.alerts[1].replacements,
+                Contains("l'événement")); // keeps the ASCII apostrophe
 }
 
 TEST(Check, RestoresMissingFrenchAccentsCommonestFirst) {
@@ -138,8 +144,10 @@ TEST(Check, RestoresMissingFrenchAccentsCommonestFirst) {
     EXPECT_EQ(result.alerts[0].replacements.front(), "développement");
     EXPECT_EQ(result.alerts[1].replacements.front(), "système");
     EXPECT_EQ(result.alerts[2].replacements.front(), "même"); // not the rarer "mème"
-    EXPECT_THAT(flagged("La aplicacion y la configuracion.", in("es")), ElementsAre("aplicacion", "configuracion"));
-    EXPECT_EQ(checker().check("La aplicacion.", in("es")).alerts[0].replacements.front(), "aplicación");
+    EXPECT_THAT(flagged("La aplicacion y la configuracion.", in("es")),
+                ElementsAre("aplicacion", "configuracion"));
+    EXPECT_EQ(checker().check("La aplicacion.", in("es")).alerts[0].replacements.front(),
+              "aplicación");
 }
 
 TEST(Check, ChecksSpanishAndGerman) {
@@ -148,13 +156,15 @@ TEST(Check, ChecksSpanishAndGerman) {
 }
 
 TEST(Check, BritishAndAmericanSpellingsFollowTheVariant) {
-    EXPECT_THAT(flagged("The colour of the organisation.", in("en-US")), ElementsAre("colour", "organisation"));
+    EXPECT_THAT(flagged("The colour of the organisation.", in("en-US")),
+                ElementsAre("colour", "organisation"));
     EXPECT_THAT(flagged("The colour of the organisation.", in("en-GB")), IsEmpty());
 }
 
 TEST(Check, DetectsTheLanguageWhenAskedToAndSaysSo) {
     const auto result = checker().check(
-        "Le système doit envoyer une facture au client lorsque la commande est expédiée.", in("auto"));
+        "Le système doit envoyer une facture au client lorsque la commande est expédiée.",
+        in("auto"));
     EXPECT_EQ(result.language.code, "fr-FR");
     EXPECT_TRUE(result.language_detected);
     EXPECT_GT(result.language_confidence, 0.5);

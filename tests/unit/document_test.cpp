@@ -2,7 +2,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <string>
 
 using atk::text::BlockKind;
@@ -42,9 +41,10 @@ std::string_view source_of(const Document& document, std::size_t block, std::str
 } // namespace
 
 TEST(MarkdownDocument, KeepsParagraphsHeadingsAndListItems) {
-    const Document document = parse_document("# Title\n\nSome text\nwrapped.\n\n- item one\n- item two\n",
-                                             Markup::markdown);
-    EXPECT_THAT(prose(document), ElementsAre("Title", "Some text wrapped.", "item one", "item two"));
+    const Document document = parse_document(
+        "# Title\n\nSome text\nwrapped.\n\n- item one\n- item two\n", Markup::markdown);
+    EXPECT_THAT(prose(document),
+                ElementsAre("Title", "Some text wrapped.", "item one", "item two"));
     EXPECT_EQ(document.blocks[0].kind, BlockKind::heading);
     EXPECT_EQ(document.blocks[1].kind, BlockKind::paragraph);
     EXPECT_EQ(document.blocks[2].kind, BlockKind::list_item);
@@ -56,12 +56,13 @@ TEST(MarkdownDocument, LeavesOutFencedAndIndentedCode) {
 }
 
 TEST(MarkdownDocument, ReplacesInlineCodeWithAStandInAndTagsWithSpaces) {
-    EXPECT_THAT(markdown("Call `recieve()` now, <b>bold</b>ly.\n"), ElementsAre("Call # now,  bold ly."));
+    EXPECT_THAT(markdown("Call `recieve()` now, <b>bold</b>ly.\n"),
+                ElementsAre("Call # now,  bold ly."));
 }
 
 TEST(MarkdownDocument, DecodesEntitiesAndMapsWordsAcrossThem) {
-    const Document document = parse_document("Caf&eacute; &amp; 5&nbsp;MB &#x2014; &#233;t&#233; &bogus;.\n",
-                                             Markup::markdown);
+    const Document document = parse_document(
+        "Caf&eacute; &amp; 5&nbsp;MB &#x2014; &#233;t&#233; &bogus;.\n", Markup::markdown);
     EXPECT_THAT(prose(document), ElementsAre("Café & 5\u00A0MB \u2014 été  ."));
     EXPECT_EQ(source_of(document, 0, "Café"), "Caf&eacute;");
     EXPECT_EQ(source_of(document, 0, "été"), "&#233;t&#233;");
@@ -87,7 +88,8 @@ TEST(MarkdownDocument, SplitsTablesIntoCellsAndReadsTaskLists) {
     const Document document = parse_document(
         "| Name | Value |\n|---|---|\n| speed | fast |\n\n- [ ] write tests\n- [x] done\n",
         Markup::markdown);
-    EXPECT_THAT(prose(document), ElementsAre("Name", "Value", "speed", "fast", "write tests", "done"));
+    EXPECT_THAT(prose(document),
+                ElementsAre("Name", "Value", "speed", "fast", "write tests", "done"));
     EXPECT_EQ(document.blocks[0].kind, BlockKind::table_cell);
     EXPECT_EQ(document.blocks[4].kind, BlockKind::list_item);
 }
@@ -104,7 +106,8 @@ TEST(MarkdownDocument, MapsOffsetsPastMultiByteTextAndSoftBreaks) {
     const Document document = parse_document(source, Markup::markdown);
     ASSERT_EQ(document.blocks.size(), 2U);
     EXPECT_EQ(source_of(document, 1, "doit"), "doit");
-    EXPECT_EQ(document.blocks[1].source_offset(document.blocks[1].text.find("doit")), source.find("doit"));
+    EXPECT_EQ(document.blocks[1].source_offset(document.blocks[1].text.find("doit")),
+              source.find("doit"));
 }
 
 TEST(MarkdownDocument, EscapedCharactersMapToTheirSource) {

@@ -8,7 +8,8 @@ using atk::apply_confident_fixes;
 
 namespace {
 
-Alert typo(std::size_t begin, std::size_t end, std::vector<std::string> replacements, double confidence) {
+Alert typo(std::size_t begin, std::size_t end, std::vector<std::string> replacements,
+           double confidence) {
     Alert alert;
     alert.begin = begin;
     alert.end = end;
@@ -22,8 +23,11 @@ Alert typo(std::size_t begin, std::size_t end, std::vector<std::string> replacem
 
 TEST(ApplyConfidentFixes, ReplacesOnlyConfidentTypos) {
     const std::string text = "We recieve teh paymnet.";
-    const auto result = apply_confident_fixes(
-        text, {typo(3, 10, {"receive"}, 0.95), typo(11, 14, {"the", "ten"}, 0.5), typo(15, 22, {"payment"}, 0.9)}, 0.9);
+    const auto result =
+        apply_confident_fixes(text,
+                              {typo(3, 10, {"receive"}, 0.95), typo(11, 14, {"the", "ten"}, 0.5),
+                               typo(15, 22, {"payment"}, 0.9)},
+                              0.9);
     EXPECT_EQ(result.text, "We receive teh payment.");
     ASSERT_EQ(result.applied.size(), 2U);
     EXPECT_EQ(result.applied[0].original, "recieve");
@@ -42,7 +46,8 @@ TEST(ApplyConfidentFixes, LeavesOtherCategoriesAndEmptySuggestionsAlone) {
 }
 
 TEST(ApplyConfidentFixes, SkipsOverlapsAndKeepsTheRestOfTheText) {
-    const auto result = apply_confident_fixes("abcdef", {typo(0, 3, {"X"}, 1), typo(2, 4, {"Y"}, 1)}, 0.5);
+    const auto result =
+        apply_confident_fixes("abcdef", {typo(0, 3, {"X"}, 1), typo(2, 4, {"Y"}, 1)}, 0.5);
     EXPECT_EQ(result.text, "Xdef");
     EXPECT_EQ(result.remaining.size(), 1U);
     EXPECT_EQ(apply_confident_fixes("", {}, 0.5).text, "");

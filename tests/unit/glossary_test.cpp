@@ -1,11 +1,10 @@
 #include "error.hpp"
 #include "spell/glossary.hpp"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 using atk::spell::Glossary;
 using testing::ElementsAre;
@@ -67,7 +66,8 @@ TEST(Glossary, IgnoresEmptyAndDuplicateTerms) {
 }
 
 TEST(GlossaryFile, ReadsOneTermPerLineWithComments) {
-    const auto path = write_temp("ok.txt", "# product names\nAcmezon\n\n  Zorbo Cloud  \r\nkubectl\n");
+    const auto path =
+        write_temp("ok.txt", "# product names\nAcmezon\n\n  Zorbo Cloud  \r\nkubectl\n");
     const Glossary glossary = atk::spell::load_glossary_file(path);
     EXPECT_THAT(glossary.terms(), ElementsAre("Acmezon", "Zorbo Cloud", "kubectl"));
 }
@@ -83,8 +83,10 @@ TEST(GlossaryFile, MissingFileIsAnInputErrorNamingIt) {
 }
 
 TEST(GlossaryFile, DirectoryAndInvalidUtf8AreInputErrors) {
-    EXPECT_THROW(atk::spell::load_glossary_file(std::filesystem::temp_directory_path()), atk::InputError);
-    const auto path = write_temp("bad.txt", "good\nb\xFF" "d\n");
+    EXPECT_THROW(atk::spell::load_glossary_file(std::filesystem::temp_directory_path()),
+                 atk::InputError);
+    const auto path = write_temp("bad.txt", "good\nb\xFF"
+                                            "d\n");
     try {
         atk::spell::load_glossary_file(path);
         FAIL() << "expected an InputError";

@@ -1,13 +1,14 @@
 #include "text/offsets.hpp"
 
 #include <gtest/gtest.h>
-
 #include <string>
 
 using atk::text::OffsetMap;
 
 namespace {
-std::size_t byte_of(std::string_view text, std::string_view needle) { return text.find(needle); }
+std::size_t byte_of(std::string_view text, std::string_view needle) {
+    return text.find(needle);
+}
 } // namespace
 
 TEST(OffsetMap, AsciiOffsetsAreTheSameInEveryUnit) {

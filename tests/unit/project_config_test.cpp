@@ -2,11 +2,10 @@
 #include "error.hpp"
 #include "scratch_dir.hpp"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 using atk::config::find_project_config;
 using atk::config::load_project_config;
@@ -16,7 +15,7 @@ using testing::HasSubstr;
 namespace {
 
 class ProjectConfigTest : public atk::test::ScratchDirTest {
-protected:
+  protected:
     void SetUp() override {
         ScratchDirTest::SetUp();
         std::filesystem::create_directories(dir_ / "docs" / "specs");
@@ -44,8 +43,9 @@ TEST_F(ProjectConfigTest, IsFoundInTheNearestParentDirectory) {
 }
 
 TEST_F(ProjectConfigTest, ReadsLanguageAndGlossary) {
-    const auto path = write(".analyst-toolkit.yml",
-                            "# project settings\nlanguage: fr-FR\nglossary:\n  - Acmezon\n  - Zorbo Cloud\n");
+    const auto path =
+        write(".analyst-toolkit.yml",
+              "# project settings\nlanguage: fr-FR\nglossary:\n  - Acmezon\n  - Zorbo Cloud\n");
     const auto config = load_project_config(path);
     EXPECT_EQ(config.language, "fr-FR");
     EXPECT_THAT(config.glossary.terms(), ElementsAre("Acmezon", "Zorbo Cloud"));

@@ -17,9 +17,11 @@ std::vector<std::string> candidates(std::string_view text) {
     std::vector<std::string> out;
     for (const auto& candidate : atk::text::spelling_candidates(text, words)) {
         std::string joined;
-        for (std::size_t i = candidate.first_word; i < candidate.first_word + candidate.word_count; ++i) {
+        for (std::size_t i = candidate.first_word; i < candidate.first_word + candidate.word_count;
+             ++i) {
             const auto& part = words[i].span;
-            joined += (joined.empty() ? "" : "+") + std::string(text.substr(part.begin, part.end - part.begin));
+            joined += (joined.empty() ? "" : "+") +
+                      std::string(text.substr(part.begin, part.end - part.begin));
         }
         EXPECT_EQ(candidate.span.begin, words[candidate.first_word].span.begin);
         out.push_back(joined);
@@ -37,8 +39,9 @@ TEST(TechnicalTokens, IdentifiersAreNotProse) {
 }
 
 TEST(TechnicalTokens, OrdinaryWordsAreProse) {
-    for (const char* token : {"receive", "Receive", "don't", "I", "A", "Straße", "évènement",
-                              "McDonald's" /* capitals, but no lower-to-upper hump after the first */}) {
+    for (const char* token :
+         {"receive", "Receive", "don't", "I", "A", "Straße", "évènement",
+          "McDonald's" /* capitals, but no lower-to-upper hump after the first */}) {
         EXPECT_EQ(is_technical_token(token), std::string_view(token) == "McDonald's") << token;
     }
 }
@@ -51,8 +54,9 @@ TEST(SpellingCandidates, LeaveOutUrlsEmailsAndPaths) {
 }
 
 TEST(SpellingCandidates, LeaveOutIdentifiersAcronymsNumbersAndTags) {
-    EXPECT_THAT(candidates("Call getUserName with order_id on v2.3.1 via the API in 200ms, @bobb #tagg"),
-                ElementsAre("Call", "with", "on", "via", "the", "in"));
+    EXPECT_THAT(
+        candidates("Call getUserName with order_id on v2.3.1 via the API in 200ms, @bobb #tagg"),
+        ElementsAre("Call", "with", "on", "via", "the", "in"));
 }
 
 TEST(SpellingCandidates, LeaveOutWordsGluedToStandIns) {
@@ -71,4 +75,6 @@ TEST(SpellingCandidates, SlashSeparatedWordsAreStillProse) {
     EXPECT_THAT(candidates("input/output and/or"), ElementsAre("input", "output", "and", "or"));
 }
 
-TEST(SpellingCandidates, NothingInNothingOut) { EXPECT_THAT(candidates(""), IsEmpty()); }
+TEST(SpellingCandidates, NothingInNothingOut) {
+    EXPECT_THAT(candidates(""), IsEmpty());
+}

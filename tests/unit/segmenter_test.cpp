@@ -1,11 +1,10 @@
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <fstream>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 using atk::text::Segmenter;
 using atk::text::WordKind;
@@ -35,7 +34,8 @@ std::vector<std::string> sentences_of(const std::string& locale, std::string_vie
 
 TEST(Words, KeepApostrophesInsideWords) {
     EXPECT_THAT(words_of("en-US", "Users don't wait."), ElementsAre("Users", "don't", "wait"));
-    EXPECT_THAT(words_of("en-US", "Users don\xE2\x80\x99t wait."), ElementsAre("Users", "don\xE2\x80\x99t", "wait"));
+    EXPECT_THAT(words_of("en-US", "Users don\xE2\x80\x99t wait."),
+                ElementsAre("Users", "don\xE2\x80\x99t", "wait"));
     EXPECT_THAT(words_of("fr-FR", "l'utilisateur arrive aujourd'hui"),
                 ElementsAre("l'utilisateur", "arrive", "aujourd'hui"));
 }
@@ -58,13 +58,15 @@ TEST(Words, ClassifyNumbersAndLetters) {
 TEST(Words, HandleAccentsAndGerman) {
     EXPECT_THAT(words_of("de-DE", "Die Straße ist für Fußgänger."),
                 ElementsAre("Die", "Straße", "ist", "für", "Fußgänger"));
-    EXPECT_THAT(words_of("es-ES", "¿Dónde está el niño?"), ElementsAre("Dónde", "está", "el", "niño"));
+    EXPECT_THAT(words_of("es-ES", "¿Dónde está el niño?"),
+                ElementsAre("Dónde", "está", "el", "niño"));
 }
 
 TEST(Sentences, DoNotEndAfterAbbreviations) {
     // ICU's English list: e.g., i.e., Mr., Mrs., etc. ("Dr." is not on it: it may be "Drive".)
-    EXPECT_THAT(sentences_of("en-US", "Use a tool, e.g. a linter. Then stop. Ask Mr. Smith etc. next."),
-                ElementsAre("Use a tool, e.g. a linter.", "Then stop.", "Ask Mr. Smith etc. next."));
+    EXPECT_THAT(
+        sentences_of("en-US", "Use a tool, e.g. a linter. Then stop. Ask Mr. Smith etc. next."),
+        ElementsAre("Use a tool, e.g. a linter.", "Then stop.", "Ask Mr. Smith etc. next."));
     EXPECT_THAT(sentences_of("en-US", "Data, i.e. records, are kept. Done!"),
                 ElementsAre("Data, i.e. records, are kept.", "Done!"));
 }
@@ -72,20 +74,23 @@ TEST(Sentences, DoNotEndAfterAbbreviations) {
 TEST(Sentences, SplitFrenchSpanishAndGerman) {
     EXPECT_THAT(sentences_of("fr-FR", "M. Dupont valide la demande. Le système répond."),
                 ElementsAre("M. Dupont valide la demande.", "Le système répond."));
-    EXPECT_THAT(sentences_of("es-ES", "¿Funciona? ¡Sí! Bien."), ElementsAre("¿Funciona?", "¡Sí!", "Bien."));
+    EXPECT_THAT(sentences_of("es-ES", "¿Funciona? ¡Sí! Bien."),
+                ElementsAre("¿Funciona?", "¡Sí!", "Bien."));
     EXPECT_THAT(sentences_of("de-DE", "Das System startet. Es läuft."),
                 ElementsAre("Das System startet.", "Es läuft."));
 }
 
-TEST(Sentences, EmptyTextHasNone) { EXPECT_TRUE(sentences_of("en-US", "   ").empty()); }
+TEST(Sentences, EmptyTextHasNone) {
+    EXPECT_TRUE(sentences_of("en-US", "   ").empty());
+}
 
 namespace {
 
 std::string describe(std::string_view text, const std::vector<atk::text::Word>& words) {
     std::string out;
     for (const auto& word : words) {
-        out += "{" + std::string(text.substr(word.span.begin, word.span.end - word.span.begin)) + "|" +
-               (word.kind == WordKind::number ? "number" : "letters") + "}";
+        out += "{" + std::string(text.substr(word.span.begin, word.span.end - word.span.begin)) +
+               "|" + (word.kind == WordKind::number ? "number" : "letters") + "}";
     }
     return out;
 }
@@ -95,10 +100,13 @@ std::string describe(std::string_view text, const std::vector<atk::text::Word>& 
 // The ASCII fast path must give exactly ICU's words and kinds, for every language we check.
 TEST(AsciiWords, AgreeWithIcuOnTrickyCases) {
     Segmenter segmenter("en-US");
-    for (const char* text : {"don't e.g. U.S.A. v2.3.1 3,5 1'000 a1.b 1.a x_y _x 1_ 1__ __ _ a_ @bobb a@b.c",
-                             "a..b a''b a:b a-b a;b 1;2 1,_ _,1 1_,2 3.5GHz 1st C++ #tag $var 50% a\x7f" "b",
-                             "", "   ", "...", "\t\n\r\v", "end."}) {
-        EXPECT_EQ(describe(text, atk::text::ascii_words(text)), describe(text, segmenter.words_with_icu(text)))
+    for (const char* text :
+         {"don't e.g. U.S.A. v2.3.1 3,5 1'000 a1.b 1.a x_y _x 1_ 1__ __ _ a_ @bobb a@b.c",
+          "a..b a''b a:b a-b a;b 1;2 1,_ _,1 1_,2 3.5GHz 1st C++ #tag $var 50% a\x7f"
+          "b",
+          "", "   ", "...", "\t\n\r\v", "end."}) {
+        EXPECT_EQ(describe(text, atk::text::ascii_words(text)),
+                  describe(text, segmenter.words_with_icu(text)))
             << "text: " << text;
     }
 }
@@ -116,7 +124,8 @@ TEST(AsciiWords, AgreeWithIcuOnRandomText) {
             for (std::size_t i = 0; i < length; ++i) {
                 text += alphabet[(next() >> 8) % alphabet.size()];
             }
-            ASSERT_EQ(describe(text, atk::text::ascii_words(text)), describe(text, segmenter.words_with_icu(text)))
+            ASSERT_EQ(describe(text, atk::text::ascii_words(text)),
+                      describe(text, segmenter.words_with_icu(text)))
                 << locale << " text: [" << text << "]";
         }
     }
@@ -128,7 +137,8 @@ TEST(AsciiWords, AgreeWithIcuOnTheSampleDocuments) {
         std::ifstream in(std::string(ATK_TEST_DATA) + "/" + name);
         for (std::string line; std::getline(in, line);) {
             if (!atk::text::has_non_ascii(line)) {
-                EXPECT_EQ(describe(line, atk::text::ascii_words(line)), describe(line, segmenter.words_with_icu(line)))
+                EXPECT_EQ(describe(line, atk::text::ascii_words(line)),
+                          describe(line, segmenter.words_with_icu(line)))
                     << name << ": " << line;
             }
         }

@@ -5,10 +5,9 @@
 #include "spell/typo_model.hpp"
 #include "text/casing.hpp"
 
+#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <fstream>
 
 using atk::spell::fold;
 using atk::spell::Ranker;
@@ -25,17 +24,19 @@ TEST(TypoModel, FoldsCaseOverCodePoints) {
 TEST(TypoModel, EditDistanceStopsAtTheLimit) {
     EXPECT_EQ(atk::spell::edit_distance(U"recieve", U"receive", 2), 1); // one transposition
     EXPECT_EQ(atk::spell::edit_distance(U"abc", U"abc", 2), 0);
-    EXPECT_EQ(atk::spell::edit_distance(U"a", U"abcdef", 2), 3);     // length alone exceeds it
+    EXPECT_EQ(atk::spell::edit_distance(U"a", U"abcdef", 2), 3); // length alone exceeds it
     EXPECT_EQ(atk::spell::edit_distance(U"kitten", U"sitting", 2), 3);
 }
 
 TEST(TypoModel, CommonSlipsCostLessThanArbitraryEdits) {
-    EXPECT_LT(typo_cost(U"recieve", U"receive"), 1.0);         // swapped pair
-    EXPECT_LT(typo_cost(U"acomodate", U"accommodate"), 1.0);   // two undoubled letters
-    EXPECT_LT(typo_cost(U"tge", U"the"), 1.0);                 // neighbouring key
-    EXPECT_LT(typo_cost(U"evenement", U"événement"), 0.5);     // missing accents
-    EXPECT_GT(typo_cost(U"xat", U"cat"), typo_cost(U"cxt", U"cat")); // first letters are rarely wrong
-    EXPECT_GT(typo_cost(U"cpt", U"cat"), typo_cost(U"cst", U"cat")); // p is far from a; s is next to it
+    EXPECT_LT(typo_cost(U"recieve", U"receive"), 1.0);       // swapped pair
+    EXPECT_LT(typo_cost(U"acomodate", U"accommodate"), 1.0); // two undoubled letters
+    EXPECT_LT(typo_cost(U"tge", U"the"), 1.0);               // neighbouring key
+    EXPECT_LT(typo_cost(U"evenement", U"événement"), 0.5);   // missing accents
+    EXPECT_GT(typo_cost(U"xat", U"cat"),
+              typo_cost(U"cxt", U"cat")); // first letters are rarely wrong
+    EXPECT_GT(typo_cost(U"cpt", U"cat"),
+              typo_cost(U"cst", U"cat")); // p is far from a; s is next to it
     EXPECT_LT(typo_cost(U"cat", U"cat"), 0.001);
     EXPECT_DOUBLE_EQ(typo_cost(U"cpt", U"cat"), 1.0); // an arbitrary substitution
     EXPECT_LT(typo_cost(U"cut", U"cat"), 1.0);        // a vowel for a vowel
@@ -55,14 +56,15 @@ TEST(Casing, RecognisesAndAppliesCase) {
 namespace {
 
 class SuggestionIndexTest : public atk::test::ScratchDirTest {
-protected:
+  protected:
     std::unique_ptr<SuggestionIndex> build(std::vector<SuggestionIndex::Form> forms) {
         const auto path = dir_ / "test.index";
         SuggestionIndex::write(std::move(forms), path);
         return SuggestionIndex::open(path);
     }
 
-    static std::vector<std::string> words_of(const SuggestionIndex& index, const std::vector<std::uint32_t>& ids) {
+    static std::vector<std::string> words_of(const SuggestionIndex& index,
+                                             const std::vector<std::uint32_t>& ids) {
         std::vector<std::string> out;
         for (const auto id : ids) {
             out.emplace_back(index.word(id));
@@ -75,7 +77,8 @@ protected:
 } // namespace
 
 TEST_F(SuggestionIndexTest, FindsEveryFormWithinTwoEdits) {
-    const auto index = build({{"receive", 10}, {"relieve", 5}, {"recipe", 3}, {"banana", 1}, {"receive", 10}});
+    const auto index =
+        build({{"receive", 10}, {"relieve", 5}, {"recipe", 3}, {"banana", 1}, {"receive", 10}});
     EXPECT_EQ(index->size(), 4U); // the duplicate is dropped
     std::vector<std::uint32_t> ids;
     index->candidates(fold("recieve"), ids);
@@ -110,12 +113,21 @@ TEST_F(SuggestionIndexTest, RejectsMissingTruncatedAndForeignFiles) {
 }
 
 TEST_F(SuggestionIndexTest, RankerPrefersCommonWordsAndCheapSlips) {
-    const auto index = build({{"the", 1000}, {"ten", 50}, {"tea", 20}, {"thee", 2}, {"further", 300},
-                              {"father", 250}, {"a", 5000}, {"lot", 400}, {"alto", 3}, {"Tehran", 30}});
+    const auto index = build({{"the", 1000},
+                              {"ten", 50},
+                              {"tea", 20},
+                              {"thee", 2},
+                              {"further", 300},
+                              {"father", 250},
+                              {"a", 5000},
+                              {"lot", 400},
+                              {"alto", 3},
+                              {"Tehran", 30}});
     const Ranker ranker(*index);
     EXPECT_EQ(ranker.rank("teh", 5).words.front(), "the");
-    EXPECT_EQ(ranker.rank("futher", 5).words.front(), "further"); // a missed key beats a substitution
-    EXPECT_EQ(ranker.rank("alot", 5).words.front(), "a lot");     // a missing space
+    EXPECT_EQ(ranker.rank("futher", 5).words.front(),
+              "further");                                     // a missed key beats a substitution
+    EXPECT_EQ(ranker.rank("alot", 5).words.front(), "a lot"); // a missing space
     const auto ranked = ranker.rank("teh", 3);
     EXPECT_EQ(ranked.words.size(), 3U);
     EXPECT_GT(ranked.confidence, 0.5);
@@ -129,6 +141,6 @@ TEST_F(SuggestionIndexTest, RankerReachesThreeEditsForLongWordsWhenNothingCloser
     const Ranker ranker(*index);
     const auto far = ranker.rank("nessasary", 5);
     ASSERT_FALSE(far.words.empty());
-    EXPECT_EQ(far.words.front(), "necessary"); // three edits away
+    EXPECT_EQ(far.words.front(), "necessary");        // three edits away
     EXPECT_TRUE(ranker.rank("dog", 5).words.empty()); // three edits from "cat": too short to reach
 }

@@ -8,25 +8,30 @@ using atk::text::utf16_length;
 TEST(Utf8, AcceptsValidTextOfEveryLength) {
     EXPECT_EQ(find_invalid_utf8(""), std::nullopt);
     EXPECT_EQ(find_invalid_utf8("plain ASCII"), std::nullopt);
-    EXPECT_EQ(find_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xE4\xB8\xAD"), std::nullopt);
+    EXPECT_EQ(find_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xE4\xB8\xAD"),
+              std::nullopt);
 }
 
 TEST(Utf8, NamesTheFirstBadByte) {
-    EXPECT_EQ(find_invalid_utf8("ab\xFF" "cd"), 2U);             // never valid
-    EXPECT_EQ(find_invalid_utf8("abc\x80"), 3U);                 // stray continuation byte
-    EXPECT_EQ(find_invalid_utf8("ok \xC3"), 3U);                 // truncated at the end
-    EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0U);                // overlong '/'
-    EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1U);           // UTF-16 surrogate
-    EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0U);        // above U+10FFFF
-    EXPECT_EQ(find_invalid_utf8("\xC3\xA9\xC3" "a"), 2U);        // lead byte without continuation
+    EXPECT_EQ(find_invalid_utf8("ab\xFF"
+                                "cd"),
+              2U);                                        // never valid
+    EXPECT_EQ(find_invalid_utf8("abc\x80"), 3U);          // stray continuation byte
+    EXPECT_EQ(find_invalid_utf8("ok \xC3"), 3U);          // truncated at the end
+    EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0U);         // overlong '/'
+    EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1U);    // UTF-16 surrogate
+    EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0U); // above U+10FFFF
+    EXPECT_EQ(find_invalid_utf8("\xC3\xA9\xC3"
+                                "a"),
+              2U); // lead byte without continuation
 }
 
 TEST(Utf8, CountsUtf16CodeUnits) {
     EXPECT_EQ(utf16_length("abc"), 3U);
-    EXPECT_EQ(utf16_length("\xC3\xA9"), 1U);          // é
-    EXPECT_EQ(utf16_length("\xE4\xB8\xAD"), 1U);      // 中
-    EXPECT_EQ(utf16_length("\xF0\x9F\x98\x80"), 2U);  // 😀 is a surrogate pair
-    EXPECT_EQ(utf16_length("e\xCC\x81"), 2U);         // e + combining acute: two code points
+    EXPECT_EQ(utf16_length("\xC3\xA9"), 1U);         // é
+    EXPECT_EQ(utf16_length("\xE4\xB8\xAD"), 1U);     // 中
+    EXPECT_EQ(utf16_length("\xF0\x9F\x98\x80"), 2U); // 😀 is a surrogate pair
+    EXPECT_EQ(utf16_length("e\xCC\x81"), 2U);        // e + combining acute: two code points
 }
 
 TEST(Utf8, StepsOverCodePointsBothWays) {

@@ -2,12 +2,14 @@
 // output of Hunspell's unmunch) and a word-frequency list into a SuggestionIndex file.
 // Only forms the dictionary itself accepts are kept, so every suggestion is a real word.
 //
-//   build-spelling-index --aff en_US.aff --forms en_US.forms [--frequencies subtlex.json] --out en-US.index
+//   build-spelling-index --aff en_US.aff --forms en_US.forms [--frequencies subtlex.json] --out
+//   en-US.index
 //
 // For a dictionary that unmunch cannot expand (French), it counts instead the words of a
 // plain-text corpus that the dictionary accepts, into a WordCounts file:
 //
-//   build-spelling-index --aff fr_FR.aff --count-words corpus.txt --language fr-FR --out fr-FR.counts
+//   build-spelling-index --aff fr_FR.aff --count-words corpus.txt --language fr-FR --out
+//   fr-FR.counts
 #include "spell/suggestion_index.hpp"
 #include "spell/typo_model.hpp"
 #include "text/casing.hpp"
@@ -15,13 +17,12 @@
 #include "text/utf8.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-#include <nuspell/dictionary.hxx>
-
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <nuspell/dictionary.hxx>
 #include <unordered_map>
 
 namespace {
@@ -37,15 +38,16 @@ std::unordered_map<std::u32string, double> read_frequencies(const std::string& p
         throw std::runtime_error("cannot read " + path + "; run make deps");
     }
     for (const auto& entry : nlohmann::json::parse(in)) {
-        counts[atk::spell::fold(entry.at("word").get<std::string>())] += entry.at("count").get<double>();
+        counts[atk::spell::fold(entry.at("word").get<std::string>())] +=
+            entry.at("count").get<double>();
     }
     return counts;
 }
 
 /// Writes "word<TAB>count" for each word of `corpus` that the dictionary accepts, a capital
 /// at the start of a sentence folded when the lower-case word exists.
-void count_words(const nuspell::Dictionary& dictionary, const std::string& corpus, const std::string& language,
-                 const std::string& out_path) {
+void count_words(const nuspell::Dictionary& dictionary, const std::string& corpus,
+                 const std::string& language, const std::string& out_path) {
     std::ifstream in(corpus);
     if (!in) {
         throw std::runtime_error("cannot read " + corpus);
@@ -86,7 +88,8 @@ void count_words(const nuspell::Dictionary& dictionary, const std::string& corpu
     }
     out.close();
     std::filesystem::rename(out_path + ".tmp", out_path);
-    std::cout << "build-spelling-index: " << counts.size() << " words counted -> " << out_path << '\n';
+    std::cout << "build-spelling-index: " << counts.size() << " words counted -> " << out_path
+              << '\n';
 }
 
 } // namespace
@@ -98,18 +101,20 @@ int main(int argc, char** argv) {
     std::string frequencies_path;
     std::string out;
     app.add_option("--aff", aff, "The dictionary's .aff file (its .dic beside it)")->required();
-    auto* forms_option = app.add_option("--forms", forms_path, "Word forms, one per line (unmunch output)");
+    auto* forms_option =
+        app.add_option("--forms", forms_path, "Word forms, one per line (unmunch output)");
     std::string corpus_path;
     std::string language = "en-US";
-    auto* corpus_option =
-        app.add_option("--count-words", corpus_path, "Count the accepted words of this plain-text corpus instead");
+    auto* corpus_option = app.add_option(
+        "--count-words", corpus_path, "Count the accepted words of this plain-text corpus instead");
     forms_option->excludes(corpus_option);
     app.add_option("--language", language, "Language of the corpus, for word segmentation");
     app.add_option("--frequencies", frequencies_path, "JSON array of {word, count}");
     app.add_option("--out", out, "Index file to write")->required();
     std::string extra_path;
     app.add_option("--extra", extra_path,
-                   "Further words, one per line ('#' comments), that the toolkit accepts beyond the dictionary");
+                   "Further words, one per line ('#' comments), that the toolkit accepts beyond "
+                   "the dictionary");
     CLI11_PARSE(app, argc, argv);
     try {
         nuspell::Dictionary dictionary;
@@ -147,14 +152,16 @@ int main(int argc, char** argv) {
             for (std::string line; std::getline(extra, line);) {
                 if (!line.empty() && line.front() != '#') {
                     const auto count = counts.find(atk::spell::fold(line));
-                    // Terms of the trade missing from the frequency list are taken as moderately rare.
+                    // Terms of the trade missing from the frequency list are taken as moderately
+                    // rare.
                     forms.push_back({line, count == counts.end() ? 20.0 : count->second});
                 }
             }
         }
         atk::spell::SuggestionIndex::write(forms, out);
-        std::cout << "build-spelling-index: " << from_dictionary << " of " << read << " dictionary forms and "
-                  << forms.size() - from_dictionary << " extra words -> " << out << '\n';
+        std::cout << "build-spelling-index: " << from_dictionary << " of " << read
+                  << " dictionary forms and " << forms.size() - from_dictionary
+                  << " extra words -> " << out << '\n';
     } catch (const std::exception& e) {
         std::cerr << "build-spelling-index: error: " << e.what() << '\n';
         return 1;

@@ -88,33 +88,39 @@ int main(int argc, char** argv) {
     // Calibration: the temperature whose confidences best predict a right first suggestion
     // (lowest Brier score), with the accuracy observed per confidence band.
     for (const double temperature : {0.2, 0.25, 0.3, 0.4}) {
-      for (const double none : {-4.0, -5.0, -6.0, -7.0, -100.0}) {
-        atk::spell::RankingWeights weights;
-        weights.temperature = temperature;
-        weights.none_of_these = none;
-        const atk::spell::Ranker ranker(*index, weights);
-        double brier = 0;
-        double bands[4][2] = {};
-        for (const auto& pair : pairs) {
-            const auto ranked = ranker.rank(pair.wrong, 1);
-            const double right = !ranked.words.empty() && ranked.words[0] == pair.right ? 1.0 : 0.0;
-            brier += (ranked.confidence - right) * (ranked.confidence - right);
-            const int band = ranked.confidence < 0.5 ? 0 : ranked.confidence < 0.7 ? 1 : ranked.confidence < 0.9 ? 2 : 3;
-            bands[band][0] += 1;
-            bands[band][1] += right;
+        for (const double none : {-4.0, -5.0, -6.0, -7.0, -100.0}) {
+            atk::spell::RankingWeights weights;
+            weights.temperature = temperature;
+            weights.none_of_these = none;
+            const atk::spell::Ranker ranker(*index, weights);
+            double brier = 0;
+            double bands[4][2] = {};
+            for (const auto& pair : pairs) {
+                const auto ranked = ranker.rank(pair.wrong, 1);
+                const double right =
+                    !ranked.words.empty() && ranked.words[0] == pair.right ? 1.0 : 0.0;
+                brier += (ranked.confidence - right) * (ranked.confidence - right);
+                const int band = ranked.confidence < 0.5   ? 0
+                                 : ranked.confidence < 0.7 ? 1
+                                 : ranked.confidence < 0.9 ? 2
+                                                           : 3;
+                bands[band][0] += 1;
+                bands[band][1] += right;
+            }
+            std::cout << "temperature " << temperature << " none " << none << " brier "
+                      << brier / static_cast<double>(pairs.size());
+            for (const auto& band : bands) {
+                std::cout << "  [" << band[0] << " words, "
+                          << (band[0] > 0 ? 100 * band[1] / band[0] : 0) << "% right]";
+            }
+            std::cout << '\n';
         }
-        std::cout << "temperature " << temperature << " none " << none << " brier "
-                  << brier / static_cast<double>(pairs.size());
-        for (const auto& band : bands) {
-            std::cout << "  [" << band[0] << " words, " << (band[0] > 0 ? 100 * band[1] / band[0] : 0) << "% right]";
-        }
-        std::cout << '\n';
-      }
     }
     for (std::size_t i = 0; i < std::min<std::size_t>(10, scores.size()); ++i) {
         const auto& s = scores[i];
-        std::cout << "top1 " << s.top1 << " top5 " << s.top5 << "  frequency " << s.weights.frequency
-                  << " missed " << s.weights.typo.missed_key << " extra " << s.weights.typo.extra_key << " vowel "
-                  << s.weights.typo.vowel_for_vowel << " transposition " << s.weights.typo.transposition << '\n';
+        std::cout << "top1 " << s.top1 << " top5 " << s.top5 << "  frequency "
+                  << s.weights.frequency << " missed " << s.weights.typo.missed_key << " extra "
+                  << s.weights.typo.extra_key << " vowel " << s.weights.typo.vowel_for_vowel
+                  << " transposition " << s.weights.typo.transposition << '\n';
     }
 }
