@@ -68,12 +68,8 @@ std::string Lexicon::in_writers_form(std::string suggestion, const std::string& 
     if (casing == text::Casing::capitalised && text::casing_of(suggestion) == text::Casing::lower) {
         return text::capitalise(suggestion);
     }
-    const bool word_starts_lower =
-        !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
-    if (word_starts_lower && !suggestion.empty() &&
-        std::isupper(static_cast<unsigned char>(suggestion[0]))) {
-        std::string lowered = suggestion;
-        lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
+    if (casing == text::Casing::lower && text::casing_of(suggestion) == text::Casing::capitalised) {
+        std::string lowered = text::to_lower(suggestion);
         if (dictionary_accepts(lowered)) {
             return lowered;
         }
@@ -101,59 +97,23 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
     if (index_ != nullptr) {
         Ranked ranked = Ranker(*index_).rank(word, max + 2);
         for (auto& suggestion : ranked.words) {
-            // The index holds only forms the dictionary accepts; split words and changed case are
-            // checked again here, so that every suggestion is a word Nuspell accepts.
+            // The index holds only forms the dictionary accepts; split words and changed case
+            // are checked again here, so that every suggestion is a word Nuspell accepts.
             if (is_accepted_phrase(suggestion)) {
                 offer(std::move(suggestion));
             }
         }
         out.confidence = from_project ? 0.0 : ranked.confidence;
     } else {
-        // Missing accents first, fewest changes first (evenement -> événement). When accents
-        // alone make a word, Nuspell's slower search (up to 150 ms a word in French) is skipped.
-        bool restored_accents = false;
-        if (!language_.accents.empty()) {
-            const std::string lowered =
-                text::casing_of(word) == text::Casing::lower ? word : text::to_lower(word);
-            auto variants = accent_variants(lowered, language_.accents, [&](const std::string& w) {
-                return dictionary_.spell(w);
-            });
-            if (counts_ != nullptr) { // the commonest spelling first; fewest changes among equals
-                std::stable_sort(variants.begin(), variants.end(),
-                                 [&](const std::string& a, const std::string& b) {
-                                     return counts_->count(a) > counts_->count(b);
-                                 });
-            }
-            for (auto& restored : variants) {
-                offer(std::move(restored));
-                restored_accents = true;
-            }
-        }
-        for (auto& term : vocabulary_.near(word)) { // without an index, vocabulary is not ranked
-            offer(std::move(term));
-        }
-        std::vector<std::string> from_dictionary;
-        if (!restored_accents) {
-            dictionary_.suggest(word, from_dictionary);
-        }
-        for (auto& suggestion : from_dictionary) {
-            // "occur-ed" adds nothing once "occur ed" is offered.
-            std::string spaced = suggestion;
-            std::replace(spaced.begin(), spaced.end(), '-', ' ');
-            const bool redundant =
-                spaced != suggestion && word.find('-') == std::string::npos &&
-                std::find(out.words.begin(), out.words.end(), spaced) != out.words.end();
-            if (!redundant) {
-                offer(std::move(suggestion));
-            }
+        for (auto& suggestion : unranked_suggestions(word)) {
+            offer(std::move(suggestion));
         }
     }
     for (auto& term : glossary_.near(word, 2)) {
         if (std::find(out.words.begin(), out.words.end(), term) == out.words.end()) {
-            out.words.insert(
-                out.words.begin() +
-                    std::min<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(out.words.size())),
-                term);
+            const auto second =
+                std::min<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(out.words.size()));
+            out.words.insert(out.words.begin() + second, term);
             out.confidence = 0;
         }
     }
@@ -161,6 +121,49 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
         out.words.resize(max);
     }
     return out;
+}
+
+std::vector<std::string> Lexicon::unranked_suggestions(const std::string& word) const {
+    // Missing accents first (evenement -> événement): when accents alone make a word,
+    // Nuspell's slower search (up to 150 ms a word in French) is skipped.
+    std::vector<std::string> out = accent_restorations(word);
+    const bool restored_accents = !out.empty();
+    for (auto& term : vocabulary_.near(word)) {
+        out.push_back(std::move(term));
+    }
+    if (restored_accents) {
+        return out;
+    }
+    std::vector<std::string> from_dictionary;
+    dictionary_.suggest(word, from_dictionary);
+    for (auto& suggestion : from_dictionary) {
+        // "occur-ed" adds nothing once "occur ed" is offered.
+        std::string spaced = suggestion;
+        std::replace(spaced.begin(), spaced.end(), '-', ' ');
+        const bool redundant = spaced != suggestion && word.find('-') == std::string::npos &&
+                               std::find(out.begin(), out.end(), spaced) != out.end();
+        if (!redundant) {
+            out.push_back(std::move(suggestion));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> Lexicon::accent_restorations(const std::string& word) const {
+    if (language_.accents.empty()) {
+        return {};
+    }
+    const std::string lowered =
+        text::casing_of(word) == text::Casing::lower ? word : text::to_lower(word);
+    auto variants = accent_variants(lowered, language_.accents,
+                                    [&](const std::string& w) { return dictionary_.spell(w); });
+    if (counts_ != nullptr) { // the commonest spelling first; fewest changes among equals
+        std::stable_sort(variants.begin(), variants.end(),
+                         [&](const std::string& a, const std::string& b) {
+                             return counts_->count(a) > counts_->count(b);
+                         });
+    }
+    return variants;
 }
 
 bool Lexicon::is_accepted_phrase(std::string_view phrase) const {

@@ -43,6 +43,10 @@ class Lexicon {
 
   private:
     bool dictionary_accepts(std::string_view word) const;
+    /// Without an index: restored accents, vocabulary terms, then Nuspell's suggestions.
+    std::vector<std::string> unranked_suggestions(const std::string& word) const;
+    /// Spellings of `word` with accents the dictionary accepts, commonest first.
+    std::vector<std::string> accent_restorations(const std::string& word) const;
     /// True when each space-separated word of `phrase` is a dictionary word.
     bool is_accepted_phrase(std::string_view phrase) const;
     std::string in_writers_form(std::string suggestion, const std::string& word) const;
