@@ -35,6 +35,7 @@ double typo_prior(std::string_view word, bool sentence_start) {
 
 Ranked Ranker::rank(std::string_view word, std::size_t max) const {
     const std::u32string typed = fold(word);
+    const std::u32string typed_sound = sound_key(typed);
     const bool typed_lower = !has_upper(word);
     std::vector<Candidate> candidates;
 
@@ -50,8 +51,9 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
             if (edit_distance(typed, intended, reach) > reach) {
                 continue;
             }
-            double score = weights_.frequency * index_.log_frequency(id) -
-                           weights_.cost * typo_cost(typed, intended, weights_.typo);
+            const double slip = typo_cost(typed, intended, weights_.typo) -
+                                (sound_key(intended) == typed_sound ? weights_.sounds_alike : 0.0);
+            double score = weights_.frequency * index_.log_frequency(id) - weights_.cost * slip;
             if (typed_lower && has_upper(form)) {
                 score -= weights_.proper_noun;
             }

@@ -163,3 +163,46 @@ double typo_cost(const std::u32string& typed, const std::u32string& intended,
 }
 
 } // namespace atk::spell
+
+namespace atk::spell {
+
+std::u32string sound_key(const std::u32string& w) {
+    std::u32string sounds;
+    auto at = [&](std::size_t i) { return i < w.size() ? w[i] : U'\0'; };
+    auto soft = [](char32_t c) { return c == U'e' || c == U'i' || c == U'y'; };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const char32_t c = w[i];
+        if (c == U'p' && at(i + 1) == U'h') {
+            sounds += U'f';
+            ++i;
+        } else if (c == U'g' && at(i + 1) == U'h') {
+            ++i; // silent or f: drop (though, laugh)
+        } else if (c == U'c') {
+            sounds += soft(at(i + 1)) ? U's' : U'k';
+        } else if (c == U'q') { // (ck gives k twice, merged below)
+            sounds += U'k';
+        } else if (c == U'x') {
+            sounds += U"ks";
+        } else if (c == U'z') {
+            sounds += U's';
+        } else if (c == U'w' && at(i + 1) == U'r') {
+            continue; // write
+        } else if (c == U'k' && at(i + 1) == U'n' && i == 0) {
+            continue; // know
+        } else {
+            sounds += c;
+        }
+    }
+    std::u32string key;
+    for (std::size_t i = 0; i < sounds.size(); ++i) {
+        const char32_t c = sounds[i];
+        const bool vowel = c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' || c == U'y' || c == U'h' || c == U'w';
+        if ((vowel && i > 0) || (!key.empty() && key.back() == c)) {
+            continue;
+        }
+        key += c;
+    }
+    return key;
+}
+
+} // namespace atk::spell

@@ -33,3 +33,12 @@ double typo_cost(const std::u32string& typed, const std::u32string& intended,
                  const TypoCosts& costs = {});
 
 } // namespace atk::spell
+
+namespace atk::spell {
+
+/// A rough English sound-alike key of a folded word (cemetery and semetary give "smtr"):
+/// letters that sound alike merged (c before e/i/y as s, ph as f, ck/q as k, z as s...),
+/// vowels after the first letter and repeated letters dropped.
+std::u32string sound_key(const std::u32string& folded);
+
+} // namespace atk::spell

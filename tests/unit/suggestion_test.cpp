@@ -42,6 +42,16 @@ TEST(TypoModel, CommonSlipsCostLessThanArbitraryEdits) {
     EXPECT_LT(typo_cost(U"cut", U"cat"), 1.0);        // a vowel for a vowel
 }
 
+TEST(TypoModel, SoundKeysMatchWordsThatSoundAlike) {
+    using atk::spell::sound_key;
+    EXPECT_EQ(sound_key(U"semetary"), sound_key(U"cemetery"));
+    EXPECT_EQ(sound_key(U"fone"), sound_key(U"phone"));
+    EXPECT_EQ(sound_key(U"kwik"), sound_key(U"quick"));
+    EXPECT_EQ(sound_key(U"rite"), sound_key(U"write"));
+    EXPECT_NE(sound_key(U"cat"), sound_key(U"dog"));
+    EXPECT_EQ(sound_key(U""), U"");
+}
+
 TEST(Casing, RecognisesAndAppliesCase) {
     using atk::text::Casing;
     EXPECT_EQ(atk::text::casing_of("receive"), Casing::lower);

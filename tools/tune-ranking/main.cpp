@@ -64,22 +64,11 @@ int main(int argc, char** argv) {
     const auto index = atk::spell::SuggestionIndex::open(argv[1]);
     const auto pairs = read_pairs(argv[2]);
     std::vector<Score> scores;
-    for (const double frequency : {0.18, 0.2, 0.22}) {
-        for (const double missed : {0.5, 0.6, 0.7}) {
-            for (const double extra : {0.9, 1.0, 1.2}) {
-                for (const double vowel : {0.5, 0.6, 0.7}) {
-                    for (const double transposition : {0.4, 0.6}) {
-                        atk::spell::RankingWeights weights;
-                        weights.frequency = frequency;
-                        weights.typo.missed_key = missed;
-                        weights.typo.extra_key = extra;
-                        weights.typo.vowel_for_vowel = vowel;
-                        weights.typo.transposition = transposition;
-                        scores.push_back(evaluate(*index, pairs, weights));
-                    }
-                }
-            }
-        }
+    for (const double sounds_alike : {0.0, 0.2, 0.3, 0.4, 0.5, 0.7}) {
+        atk::spell::RankingWeights weights;
+        weights.sounds_alike = sounds_alike;
+        scores.push_back(evaluate(*index, pairs, weights));
+        std::cout << "sounds_alike " << sounds_alike << ": top1 " << scores.back().top1 << " top5 " << scores.back().top5 << '\n';
     }
     std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
         return a.top1 + 0.5 * a.top5 > b.top1 + 0.5 * b.top5;
