@@ -28,7 +28,8 @@ struct RankingWeights {
     /// Words at least this long are also matched three edits away (necasery -> necessary);
     /// in shorter ones three edits make another word.
     std::size_t far_reach_length = 6;
-    double sounds_alike = 0.25; ///< taken off the typo cost when the sound keys match (semetary, cemetery)
+    double sounds_alike =
+        0.25; ///< taken off the typo cost when the sound keys match (semetary, cemetery)
     double temperature =
         0.25; ///< softmax temperature of the confidence (lowest Brier score on the dev set)
     /// The score of "meant none of these" (a name, a new word, a garbled one), competing with

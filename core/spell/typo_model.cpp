@@ -196,7 +196,8 @@ std::u32string sound_key(const std::u32string& w) {
     std::u32string key;
     for (std::size_t i = 0; i < sounds.size(); ++i) {
         const char32_t c = sounds[i];
-        const bool vowel = c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' || c == U'y' || c == U'h' || c == U'w';
+        const bool vowel = c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' ||
+                           c == U'y' || c == U'h' || c == U'w';
         if ((vowel && i > 0) || (!key.empty() && key.back() == c)) {
             continue;
         }

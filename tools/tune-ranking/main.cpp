@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
         atk::spell::RankingWeights weights;
         weights.sounds_alike = sounds_alike;
         scores.push_back(evaluate(*index, pairs, weights));
-        std::cout << "sounds_alike " << sounds_alike << ": top1 " << scores.back().top1 << " top5 " << scores.back().top5 << '\n';
+        std::cout << "sounds_alike " << sounds_alike << ": top1 " << scores.back().top1 << " top5 "
+                  << scores.back().top5 << '\n';
     }
     std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
         return a.top1 + 0.5 * a.top5 > b.top1 + 0.5 * b.top5;
