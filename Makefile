@@ -32,6 +32,7 @@ bench: build
 	@bash tools/install-deps.sh bench/debian-packages.txt
 	bench/check-throughput
 	bench/suggest
+	bench/accents-fr
 
 # clang-format 14 is not in Debian 12's default set; install it here only.
 format:
