@@ -45,45 +45,53 @@ std::vector<std::string> accent_variants(std::string_view word, AccentTable acce
         groups.push_back(code_points(accents.substr(begin, end - begin)));
         begin = end + 1;
     }
-    const std::u32string letters = code_points(word);
-    std::vector<std::u32string> choices;
-    std::size_t tries = 1;
-    for (const char32_t c : letters) {
-        choices.push_back(alternatives(c, groups));
-        tries = std::min(tries * choices.back().size(), max_tries + 1);
-    }
-    struct Found {
-        std::size_t changes;
-        std::string text;
-    };
-    std::vector<Found> found;
-    // Count through every combination (an odometer over the positions' choices).
-    std::vector<std::size_t> digit(letters.size(), 0);
-    for (std::size_t attempt = 0; attempt < std::min(tries, max_tries); ++attempt) {
-        std::u32string candidate;
-        std::size_t changes = 0;
-        for (std::size_t i = 0; i < letters.size(); ++i) {
-            candidate += choices[i][digit[i]];
-            changes += choices[i][digit[i]] != letters[i] ? 1 : 0;
-        }
-        if (changes > 0) {
-            std::string text = utf8_of(candidate);
-            if (accepts(text)) {
-                found.push_back({changes, std::move(text)});
-            }
-        }
-        for (std::size_t i = 0; i < digit.size(); ++i) { // next combination
-            if (++digit[i] < choices[i].size()) {
-                break;
-            }
-            digit[i] = 0;
+    std::u32string candidate = code_points(word);
+    std::vector<std::size_t> accentable; // positions whose letter has accented variants
+    std::vector<std::u32string> choices(candidate.size());
+    for (std::size_t i = 0; i < candidate.size(); ++i) {
+        choices[i] = alternatives(candidate[i], groups);
+        if (choices[i].size() > 1) {
+            accentable.push_back(i);
         }
     }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Found& a, const Found& b) { return a.changes < b.changes; });
+
+    // Level by level: every spelling with one letter changed, then two, and so on, stopping
+    // one level after the first that finds words (enough for the commoner spelling to win)
+    // or when the tries run out. Most words need one or two changes.
     std::vector<std::string> out;
-    for (auto& f : found) {
-        out.push_back(std::move(f.text));
+    std::size_t tries = 0;
+    std::function<void(std::size_t, std::size_t)> change = [&](std::size_t from, std::size_t left) {
+        if (left == 0) {
+            if (tries++ < max_tries) {
+                std::string text = utf8_of(candidate);
+                if (accepts(text)) {
+                    out.push_back(std::move(text));
+                }
+            }
+            return;
+        }
+        for (std::size_t k = from; k + left <= accentable.size() && tries < max_tries; ++k) {
+            const std::size_t i = accentable[k];
+            const char32_t typed = candidate[i];
+            for (const char32_t letter : choices[i]) {
+                if (letter != typed) {
+                    candidate[i] = letter;
+                    change(k + 1, left - 1);
+                }
+            }
+            candidate[i] = typed;
+        }
+    };
+    std::size_t found_at = 0;
+    for (std::size_t level = 1; level <= accentable.size() && tries < max_tries; ++level) {
+        if (found_at != 0 && level > found_at + 1) {
+            break;
+        }
+        const std::size_t before = out.size();
+        change(0, level);
+        if (found_at == 0 && out.size() > before) {
+            found_at = level;
+        }
     }
     return out;
 }
