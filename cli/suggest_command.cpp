@@ -50,7 +50,7 @@ int run_suggest(const SuggestArguments& args) {
         if (!args.glossary_path.empty()) {
             glossary = spell::load_glossary_file(args.glossary_path);
         }
-        checker.resolve_language(args.language);
+        checker.preload(args.language); // an unknown language or damaged data: said once, up front
     } catch (const InputError& e) {
         std::cerr << "analyst-toolkit: error: " << e.what() << '\n';
         return 2;
@@ -78,7 +78,7 @@ int run_suggest(const SuggestArguments& args) {
             std::cout << '\n';
         } catch (const InputError& e) {
             std::cerr << "analyst-toolkit: error: <stdin>:" << line_number << ": " << e.what()
-                      << "; send UTF-8 text, one word per line\n";
+                      << '\n';
             return 2;
         }
     }

@@ -193,10 +193,15 @@ Checker::dictionary_for(const spell::Language& language) const {
         .share();
 }
 
+void Checker::preload(std::string_view language_name) const {
+    const spell::Language language = resolve_language(language_name);
+    dictionaries_.get(language);
+}
+
 Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_view language_name,
                                           const spell::Glossary* glossary, std::size_t max) const {
     if (const auto bad = text::find_invalid_utf8(word)) {
-        throw InputError("invalid UTF-8 at byte " + std::to_string(*bad));
+        throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) + "; words must be UTF-8");
     }
     static const spell::Glossary no_glossary;
     const spell::Language language = resolve_language(language_name);

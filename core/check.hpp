@@ -58,6 +58,10 @@ class Checker {
         double confidence = 0;          ///< estimated probability that words[0] was meant
     };
 
+    /// Loads the dictionary and suggestion data of `language` now rather than on first use
+    /// (a server does this at start). Throws InputError when they are missing or damaged.
+    void preload(std::string_view language) const;
+
     /// Corrections for one word in `language` (not "auto"). Throws InputError for an unknown
     /// language or a word that is not valid UTF-8.
     WordSuggestions suggest(std::string_view word, std::string_view language,

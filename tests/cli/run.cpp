@@ -26,14 +26,19 @@ std::string read_file(const std::string& path) {
     return buffer.str();
 }
 
-RunResult run_toolkit(const std::vector<std::string>& args, const std::string& stdin_text) {
+RunResult run_toolkit(const std::vector<std::string>& args, const std::string& stdin_text,
+                      const std::vector<std::string>& environment) {
     const auto dir =
         std::filesystem::temp_directory_path() /
         ("atk-cli-run-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
     std::filesystem::create_directories(dir);
     const auto in = dir / "stdin";
     std::ofstream(in, std::ios::binary) << stdin_text;
-    std::string command = "cd " + quote(ATK_SOURCE_DIR) + " && " + quote(ATK_BINARY);
+    std::string command = "cd " + quote(ATK_SOURCE_DIR) + " && env";
+    for (const auto& variable : environment) {
+        command += " " + quote(variable);
+    }
+    command += " " + quote(ATK_BINARY);
     for (const auto& arg : args) {
         command += " " + quote(arg);
     }

@@ -58,3 +58,19 @@ TEST(SuggestCli, StatsGoToStandardError) {
     EXPECT_THAT(run.err, MatchesRegex("suggest: 2 words, [0-9]+ words/s; per word p50 [0-9]+ us, "
                                       "p99 [0-9]+ us, max [0-9]+ us\n"));
 }
+
+TEST_F(SuggestCliWithFiles, WithoutAnIndexSuggestionsComeFromTheDictionary) {
+    std::filesystem::create_directories(dir_ / "spelling");
+    const auto run = run_toolkit({"suggest"}, "recieve\n", {"ATK_DATA_DIR=" + dir_.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_THAT(run.out, StartsWith("recieve\treceive")); // Nuspell's answer, unranked
+}
+
+TEST_F(SuggestCliWithFiles, ADamagedIndexIsAClearError) {
+    write("spelling/en-US.index", std::string(100, 'x'));
+    const auto run = run_toolkit({"suggest"}, "recieve\n", {"ATK_DATA_DIR=" + dir_.string()});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_THAT(run.err, HasSubstr("spelling index " + (dir_ / "spelling/en-US.index").string()));
+    EXPECT_THAT(run.err, HasSubstr("rebuild it (make build)"));
+    EXPECT_EQ(run.out, "");
+}
