@@ -3,6 +3,7 @@
 #include "checker_config.hpp"
 #include "config/project_config.hpp"
 #include "error.hpp"
+#include "fast_exit.hpp"
 #include "fix.hpp"
 #include "input.hpp"
 #include "parallel.hpp"
@@ -197,7 +198,7 @@ int run_check(const CheckArguments& args) {
     if (!jobs) {
         return 2;
     }
-    const Checker checker(checker_config());
+    const Checker& checker = keep_until_exit(std::make_unique<Checker>(checker_config()));
     auto reports = run_jobs(checker, *jobs, args);
     if (!reports) {
         return 2;

@@ -3,6 +3,7 @@
 #include "check_command.hpp"
 #include "checker_config.hpp"
 #include "error.hpp"
+#include "fast_exit.hpp"
 #include "suggest_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -69,5 +70,5 @@ int main(int argc, char** argv) {
                   << "; please report it with the input that caused it\n";
         return 2;
     }
-    return exit_code;
+    atk::cli::exit_now(exit_code);
 }

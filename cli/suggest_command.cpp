@@ -3,6 +3,7 @@
 #include "check.hpp"
 #include "checker_config.hpp"
 #include "error.hpp"
+#include "fast_exit.hpp"
 #include "spell/glossary.hpp"
 
 #include <algorithm>
@@ -44,7 +45,7 @@ void print_stats(std::vector<double> microseconds) {
 }
 
 int run_suggest(const SuggestArguments& args) {
-    const Checker checker(checker_config());
+    const Checker& checker = keep_until_exit(std::make_unique<Checker>(checker_config()));
     spell::Glossary glossary;
     try {
         if (!args.glossary_path.empty()) {
