@@ -23,10 +23,10 @@ struct Position {
     text::LineColumn end;
 };
 
-Position position_of(const text::OffsetMap& map, const Alert& alert) {
-    const std::size_t begin = map.to_utf16(alert.begin);
-    return {begin, map.to_utf16(alert.end) - begin, map.to_line_column(alert.begin),
-            map.to_line_column(alert.end)};
+/// The position of the UTF-8 byte range [begin, end) of the text `map` was built from.
+Position position_of(const text::OffsetMap& map, std::size_t begin, std::size_t end) {
+    const std::size_t offset = map.to_utf16(begin);
+    return {offset, map.to_utf16(end) - offset, map.to_line_column(begin), map.to_line_column(end)};
 }
 
 std::string display_path(const std::string& path) {
@@ -105,7 +105,7 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
         const text::OffsetMap map(report.text);
         ordered_json matches = ordered_json::array();
         for (const auto& alert : report.result.alerts) {
-            const Position at = position_of(map, alert);
+            const Position at = position_of(map, alert.begin, alert.end);
             matches.push_back({{"offset", at.offset},
                                {"length", at.length},
                                {"line", at.start.line},
@@ -120,12 +120,11 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
         }
         ordered_json fixed = ordered_json::array();
         for (const auto& fix : report.fixed) {
-            const auto at = map.to_line_column(fix.begin);
-            const std::size_t offset = map.to_utf16(fix.begin);
-            fixed.push_back({{"offset", offset},
-                             {"length", map.to_utf16(fix.end) - offset},
-                             {"line", at.line},
-                             {"column", at.column},
+            const Position at = position_of(map, fix.begin, fix.end);
+            fixed.push_back({{"offset", at.offset},
+                             {"length", at.length},
+                             {"line", at.start.line},
+                             {"column", at.start.column},
                              {"original", fix.original},
                              {"replacement", fix.replacement},
                              {"confidence", std::round(fix.confidence * 1000) / 1000}});
@@ -165,7 +164,7 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports) {
         const text::OffsetMap map(report.text);
         const std::string uri = sarif_uri(report.path);
         for (const auto& alert : report.result.alerts) {
-            const Position at = position_of(map, alert);
+            const Position at = position_of(map, alert.begin, alert.end);
             ordered_json result = {
                 {"ruleId", alert.rule_id},
                 {"ruleIndex", rule_index[alert.rule_id]},
