@@ -193,6 +193,12 @@ Checker::dictionary_for(const spell::Language& language) const {
         .share();
 }
 
+spell::Lexicon Checker::lexicon_for(const spell::Language& language,
+                                    const spell::Glossary& glossary) const {
+    return {dictionaries_.get(language), language, glossary, dictionaries_.index(language),
+            dictionaries_.counts(language)};
+}
+
 void Checker::preload(std::string_view language_name) const {
     const spell::Language language = resolve_language(language_name);
     dictionaries_.get(language);
@@ -205,9 +211,7 @@ Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_vie
     }
     static const spell::Glossary no_glossary;
     const spell::Language language = resolve_language(language_name);
-    const spell::Lexicon lexicon(dictionaries_.get(language), language,
-                                 glossary ? *glossary : no_glossary, dictionaries_.index(language),
-                                 dictionaries_.counts(language));
+    const spell::Lexicon lexicon = lexicon_for(language, glossary ? *glossary : no_glossary);
     if (word.empty() || lexicon.accepts(word)) {
         return {true, {}, 0};
     }
@@ -231,9 +235,7 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const auto misspellings =
         find_misspellings(document.blocks, chosen.language, glossary,
                           dictionary_for(chosen.language), threads, result.words);
-    const spell::Lexicon lexicon(dictionaries_.get(chosen.language), chosen.language, glossary,
-                                 dictionaries_.index(chosen.language),
-                                 dictionaries_.counts(chosen.language));
+    const spell::Lexicon lexicon = lexicon_for(chosen.language, glossary);
     const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
     result.alerts.reserve(misspellings.size());
     for (const auto& misspelling : misspellings) {

@@ -3,6 +3,7 @@
 #include "alert.hpp"
 #include "spell/dictionaries.hpp"
 #include "spell/glossary.hpp"
+#include "spell/lexicon.hpp"
 #include "text/document.hpp"
 
 #include <filesystem>
@@ -79,6 +80,9 @@ class Checker {
     };
     ChosenLanguage choose_language(const text::Document& document,
                                    std::string_view requested) const;
+    /// The language's word list with `glossary` and its suggestion data, loading them if needed.
+    spell::Lexicon lexicon_for(const spell::Language& language,
+                               const spell::Glossary& glossary) const;
     /// The language's dictionary, now or (on first use) once it has loaded in the background.
     std::shared_future<const nuspell::Dictionary*>
     dictionary_for(const spell::Language& language) const;
