@@ -2,13 +2,13 @@
 
 #include "error.hpp"
 #include "spell/typo_model.hpp"
+#include "text/casing.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 namespace atk::spell {
 namespace {
@@ -21,29 +21,12 @@ std::string_view trim(std::string_view s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-bool has_upper(std::string_view term) {
-    for (std::size_t pos = 0; pos < term.size();) {
-        if (u_isupper(static_cast<UChar32>(text::next_code_point(term, pos)))) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /// The forms in which `term` is accepted (see Glossary).
 std::vector<std::string> accepted_forms(std::string_view term) {
     std::vector<std::string> forms{std::string(term)};
-    if (!has_upper(term)) {
-        const auto unicode = icu::UnicodeString::fromUTF8(
-            icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
-        std::string capitalised;
-        std::string upper;
-        icu::UnicodeString first = unicode.tempSubString(0, unicode.moveIndex32(0, 1));
-        (first.toUpper() + unicode.tempSubString(unicode.moveIndex32(0, 1)))
-            .toUTF8String(capitalised);
-        icu::UnicodeString(unicode).toUpper().toUTF8String(upper);
-        forms.push_back(capitalised);
-        forms.push_back(upper);
+    if (text::casing_of(term) == text::Casing::lower) {
+        forms.push_back(text::capitalise(term));
+        forms.push_back(text::to_upper(term));
     }
     return forms;
 }
