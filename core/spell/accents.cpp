@@ -3,26 +3,9 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
-#include <unicode/unistr.h>
 
 namespace atk::spell {
 namespace {
-
-std::u32string code_points(std::string_view utf8) {
-    std::u32string out;
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        out += text::next_code_point(utf8, pos);
-    }
-    return out;
-}
-
-std::string utf8_of(const std::u32string& code_points) {
-    std::string out;
-    for (const char32_t c : code_points) {
-        icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
-    }
-    return out;
-}
 
 /// The letters that may stand in place of `c` (itself first), or just `c`.
 std::u32string alternatives(char32_t c, const std::vector<std::u32string>& groups) {
@@ -42,10 +25,10 @@ std::vector<std::string> accent_variants(std::string_view word, AccentTable acce
     std::vector<std::u32string> groups;
     for (std::size_t begin = 0; begin < accents.size();) {
         const std::size_t end = std::min(accents.find(' ', begin), accents.size());
-        groups.push_back(code_points(accents.substr(begin, end - begin)));
+        groups.push_back(text::to_code_points(accents.substr(begin, end - begin)));
         begin = end + 1;
     }
-    std::u32string candidate = code_points(word);
+    std::u32string candidate = text::to_code_points(word);
     std::vector<std::size_t> accentable; // positions whose letter has accented variants
     std::vector<std::u32string> choices(candidate.size());
     for (std::size_t i = 0; i < candidate.size(); ++i) {
@@ -63,7 +46,7 @@ std::vector<std::string> accent_variants(std::string_view word, AccentTable acce
     std::function<void(std::size_t, std::size_t)> change = [&](std::size_t from, std::size_t left) {
         if (left == 0) {
             if (tries++ < max_tries) {
-                std::string text = utf8_of(candidate);
+                std::string text = text::to_utf8(candidate);
                 if (accepts(text)) {
                     out.push_back(std::move(text));
                 }

@@ -7,7 +7,6 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <nuspell/dictionary.hxx>
 
 namespace atk::spell {

@@ -1,10 +1,11 @@
 #include "text/document.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <cstdlib>
 #include <md4c.h>
-#include <unicode/unistr.h>
 
 namespace atk::text {
 
@@ -80,10 +81,6 @@ class BlockBuilder {
     bool has_prose_ = false;
     std::size_t source_cursor_ = 0;
 };
-
-void append_utf8(std::string& out, char32_t c) {
-    icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
-}
 
 /// The text an HTML entity (&amp;, &#233;, &#xE9;) stands for. Named entities outside the
 /// common ones separate words like a space, which is what most of them are used for.

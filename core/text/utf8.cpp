@@ -54,6 +54,26 @@ char32_t previous_code_point(std::string_view text, std::size_t& pos) {
     return next_code_point(text, lead);
 }
 
+void append_utf8(std::string& out, char32_t c) {
+    icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
+}
+
+std::u32string to_code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        out += next_code_point(text, pos);
+    }
+    return out;
+}
+
+std::string to_utf8(std::u32string_view code_points) {
+    std::string out;
+    for (const char32_t c : code_points) {
+        append_utf8(out, c);
+    }
+    return out;
+}
+
 std::string without_diacritics(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);

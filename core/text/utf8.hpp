@@ -22,6 +22,13 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 /// The code point ending just before byte `pos` of valid UTF-8 `text`; moves `pos` to its start.
 char32_t previous_code_point(std::string_view text, std::size_t& pos);
 
+/// Appends code point `c` to `out` in UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
+/// The code points of valid UTF-8 `text`, and back.
+std::u32string to_code_points(std::string_view text);
+std::string to_utf8(std::u32string_view code_points);
+
 /// `text` with combining marks removed after canonical decomposition (café -> cafe,
 /// naïve -> naive); other characters are kept. Precondition: valid UTF-8.
 std::string without_diacritics(std::string_view text);

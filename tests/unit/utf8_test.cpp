@@ -46,3 +46,13 @@ TEST(Utf8, StepsOverCodePointsBothWays) {
     EXPECT_EQ(atk::text::previous_code_point(text, pos), U'\u00E9');
     EXPECT_EQ(pos, 1U);
 }
+
+TEST(Utf8, ConvertsToCodePointsAndBack) {
+    const std::string text = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80"; // a é 中 😀
+    const std::u32string points = atk::text::to_code_points(text);
+    EXPECT_EQ(points, U"a\u00E9\u4E2D\U0001F600");
+    EXPECT_EQ(atk::text::to_utf8(points), text);
+    std::string out;
+    atk::text::append_utf8(out, U'\u00E9');
+    EXPECT_EQ(out, "\xC3\xA9");
+}
