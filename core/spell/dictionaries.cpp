@@ -26,20 +26,11 @@ void load_without_ngram_suggestions(nuspell::Dictionary& dictionary,
     dictionary.load_aff_dic(aff, dic_file);
 }
 
-} // namespace
-
-DictionaryCatalog::DictionaryCatalog(std::vector<std::filesystem::path> directories,
-                                     std::filesystem::path data_directory)
-    : directories_(std::move(directories)), data_directory_(std::move(data_directory)) {
-    for (const Language& language : known_languages()) {
-        slots_[language.code]; // the map never changes shape after this
-    }
-}
-
-DictionaryCatalog::~DictionaryCatalog() = default;
-
-std::filesystem::path DictionaryCatalog::aff_path(const Language& language) const {
-    for (const auto& directory : directories_) {
+/// The .aff file of `language` in the first of `directories` that holds its .aff and .dic,
+/// or an empty path.
+std::filesystem::path find_aff(const std::vector<std::filesystem::path>& directories,
+                               const Language& language) {
+    for (const auto& directory : directories) {
         auto aff = directory / (language.dictionary + ".aff");
         std::error_code ignored;
         if (std::filesystem::exists(aff, ignored) &&
@@ -50,10 +41,23 @@ std::filesystem::path DictionaryCatalog::aff_path(const Language& language) cons
     return {};
 }
 
+} // namespace
+
+DictionaryCatalog::DictionaryCatalog(std::vector<std::filesystem::path> directories,
+                                     std::filesystem::path data_directory)
+    : directories_(std::move(directories)), data_directory_(std::move(data_directory)) {
+    for (const Language& language : known_languages()) {
+        slots_[language.code].aff =
+            find_aff(directories_, language); // the map never changes shape after this
+    }
+}
+
+DictionaryCatalog::~DictionaryCatalog() = default;
+
 std::vector<Language> DictionaryCatalog::installed() const {
     std::vector<Language> out;
     for (const Language& language : known_languages()) {
-        if (!aff_path(language).empty()) {
+        if (!slots_.at(language.code).aff.empty()) {
             out.push_back(language);
         }
     }
@@ -63,7 +67,7 @@ std::vector<Language> DictionaryCatalog::installed() const {
 const nuspell::Dictionary& DictionaryCatalog::get(const Language& language) const {
     Slot& slot = slots_.at(language.code);
     std::call_once(slot.once, [&] {
-        const auto aff = aff_path(language);
+        const auto& aff = slot.aff;
         if (aff.empty()) {
             slot.error = "no dictionary for " + language.code + " (" + language.dictionary +
                          ".aff/.dic) is installed; install it (make deps) or choose another "

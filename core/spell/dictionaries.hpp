@@ -19,8 +19,8 @@ namespace atk::spell {
 /// queries are const).
 class DictionaryCatalog {
   public:
-    /// `directories` are searched in order for <stem>.aff and <stem>.dic; `data_directory`
-    /// holds spelling/<code>.index, the suggestion indexes (see SuggestionIndex).
+    /// `directories` are searched in order for <stem>.aff and <stem>.dic, once, here;
+    /// `data_directory` holds spelling/<code>.index, the suggestion indexes (see SuggestionIndex).
     DictionaryCatalog(std::vector<std::filesystem::path> directories,
                       std::filesystem::path data_directory);
     ~DictionaryCatalog();
@@ -51,8 +51,8 @@ class DictionaryCatalog {
         std::unique_ptr<WordCounts> counts;
         std::string error;
         std::atomic<bool> ready{false};
+        std::filesystem::path aff; ///< found in the constructor; empty when not installed
     };
-    std::filesystem::path aff_path(const Language& language) const;
 
     std::vector<std::filesystem::path> directories_;
     std::filesystem::path data_directory_;
