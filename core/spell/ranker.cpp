@@ -39,20 +39,34 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
     const bool typed_lower = !has_upper(word);
     std::vector<Candidate> candidates;
 
-    // Forms within `reach` edits, scored. Two edits first; three, for a long word, only when
-    // nothing within two is convincing (nessasary -> necessary), which keeps the usual case fast.
+    // Forms within `reach` edits, and those that sound like the word within `sound_reach`,
+    // scored. Two edits first; three, for a long word, only when nothing within two is
+    // convincing (nessasary -> necessary), which keeps the usual case fast.
+    std::vector<std::uint32_t> sounding;
+    index_.sounding_like(typed, sounding);
+    std::sort(sounding.begin(), sounding.end());
     auto collect = [&](int reach) {
-        std::vector<std::uint32_t> ids;
+        std::vector<std::uint32_t> ids = sounding;
         index_.candidates(typed, ids, reach);
         candidates.clear();
         for (const std::uint32_t id : ids) {
             const std::string_view form = index_.word(id);
+            const bool may_sound_alike = std::binary_search(sounding.begin(), sounding.end(), id);
+            const int limit = may_sound_alike ? std::max(reach, weights_.sound_reach) : reach;
+            if (form.size() + static_cast<std::size_t>(limit) < typed.size()) {
+                continue; // too short even in code points, which are at most its bytes
+            }
             const std::u32string intended = fold(form);
-            if (edit_distance(typed, intended, reach) > reach) {
+            const int distance = edit_distance(typed, intended, limit);
+            if (distance > limit) {
                 continue;
             }
+            const bool sounds_alike = sound_key(intended) == typed_sound;
+            if (distance > reach && !sounds_alike) {
+                continue; // its sound key only hashes like the word's
+            }
             const double slip = typo_cost(typed, intended, weights_.typo) -
-                                (sound_key(intended) == typed_sound ? weights_.sounds_alike : 0.0);
+                                (sounds_alike ? weights_.sounds_alike : 0.0);
             double score = weights_.frequency * index_.log_frequency(id) - weights_.cost * slip;
             if (typed_lower && has_upper(form)) {
                 score -= weights_.proper_noun;

@@ -28,6 +28,9 @@ struct RankingWeights {
     /// Words at least this long are also matched three edits away (necasery -> necessary);
     /// in shorter ones three edits make another word.
     std::size_t far_reach_length = 6;
+    /// A form that sounds like the word (same sound_key) is a candidate up to this many edits
+    /// away (imidatly -> immediately), where spelling alone stops at two or three.
+    int sound_reach = 4;
     double sounds_alike =
         0.25; ///< taken off the typo cost when the sound keys match (semetary, cemetery)
     double temperature =

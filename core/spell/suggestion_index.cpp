@@ -18,10 +18,11 @@ namespace atk::spell {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'T', 'K', 'S', 'U', 'G', 'G', '\0'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 
-/// The file starts with this header; sections follow in the order of the fields below,
-/// each starting on an 8-byte boundary.
+/// The file starts with this header; the sections follow, each starting on an 8-byte
+/// boundary: word offsets, log frequencies, exact hashes, exact ids, keys, key offsets,
+/// postings, sound hashes, sound ids, the pool of words.
 struct Header {
     char magic[8];
     std::uint32_t version;
@@ -61,6 +62,17 @@ void put(std::ofstream& out, const std::vector<T>& values) {
     out.write(zeros, static_cast<std::streamsize>(padded(bytes) - bytes));
 }
 
+/// The hashes and the ids of sorted (hash, id) pairs, as two parallel arrays.
+std::pair<std::vector<std::uint64_t>, std::vector<std::uint32_t>>
+unzip(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& pairs) {
+    std::pair<std::vector<std::uint64_t>, std::vector<std::uint32_t>> arrays;
+    for (const auto& [hash, id] : pairs) {
+        arrays.first.push_back(hash);
+        arrays.second.push_back(id);
+    }
+    return arrays;
+}
+
 } // namespace
 
 std::uint64_t hash_code_points(const char32_t* begin, std::size_t length) {
@@ -89,6 +101,7 @@ void SuggestionIndex::write(std::vector<Form> forms, const std::filesystem::path
     std::string pool;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> exact;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> sounds;
     std::unordered_set<std::u32string> variants;
     for (std::uint32_t id = 0; id < forms.size(); ++id) {
         pool += forms[id].word;
@@ -97,6 +110,8 @@ void SuggestionIndex::write(std::vector<Form> forms, const std::filesystem::path
             static_cast<float>(std::log((forms[id].count + smoothing) / total)));
         const std::u32string folded = fold(forms[id].word);
         exact.emplace_back(hash_code_points(folded.data(), folded.size()), id);
+        const std::u32string sound = sound_key(folded);
+        sounds.emplace_back(hash_code_points(sound.data(), sound.size()), id);
         variants.clear();
         deletes(prefix_of(folded), kMaxDistance, variants);
         for (const auto& variant : variants) {
@@ -104,15 +119,12 @@ void SuggestionIndex::write(std::vector<Form> forms, const std::filesystem::path
         }
     }
     std::sort(exact.begin(), exact.end());
+    std::sort(sounds.begin(), sounds.end());
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
 
-    std::vector<std::uint64_t> exact_hashes;
-    std::vector<std::uint32_t> exact_ids;
-    for (const auto& [hash, id] : exact) {
-        exact_hashes.push_back(hash);
-        exact_ids.push_back(id);
-    }
+    const auto [exact_hashes, exact_ids] = unzip(exact);
+    const auto [sound_hashes, sound_ids] = unzip(sounds);
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> key_offsets;
     std::vector<std::uint32_t> postings;
@@ -145,6 +157,8 @@ void SuggestionIndex::write(std::vector<Form> forms, const std::filesystem::path
         put(out, keys);
         put(out, key_offsets);
         put(out, postings);
+        put(out, sound_hashes);
+        put(out, sound_ids);
         put(out, std::vector<char>(pool.begin(), pool.end()));
         if (!out.flush()) {
             throw std::runtime_error("cannot write " + temporary.string());
@@ -198,6 +212,8 @@ std::unique_ptr<SuggestionIndex> SuggestionIndex::open(const std::filesystem::pa
     index->keys_ = reinterpret_cast<const std::uint64_t*>(section(header.key_count, 8));
     index->key_offsets_ = reinterpret_cast<const std::uint32_t*>(section(header.key_count + 1, 4));
     index->postings_ = reinterpret_cast<const std::uint32_t*>(section(header.posting_count, 4));
+    index->sound_hashes_ = reinterpret_cast<const std::uint64_t*>(section(words, 8));
+    index->sound_ids_ = reinterpret_cast<const std::uint32_t*>(section(words, 4));
     index->pool_ = section(header.pool_bytes, 1);
     if (at > size || index->word_offsets_[words] != header.pool_bytes ||
         index->key_offsets_[header.key_count] != header.posting_count) {
@@ -230,6 +246,17 @@ void SuggestionIndex::candidates(const std::u32string& folded, std::vector<std::
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void SuggestionIndex::sounding_like(const std::u32string& folded,
+                                    std::vector<std::uint32_t>& out) const {
+    const std::u32string sound = sound_key(folded);
+    const std::uint64_t hash = hash_code_points(sound.data(), sound.size());
+    const auto* end = sound_hashes_ + word_count_;
+    for (const auto* at = std::lower_bound(sound_hashes_, end, hash); at != end && *at == hash;
+         ++at) {
+        out.push_back(sound_ids_[at - sound_hashes_]);
+    }
 }
 
 std::optional<std::uint32_t> SuggestionIndex::find(const std::u32string& folded) const {

@@ -2,7 +2,8 @@
 // Every word form of a language with its frequency, laid out for finding the forms close to
 // a misspelling: a symmetric-delete index (as SymSpell does) over the first kPrefixLength
 // code points of each case-folded form. Built once per dictionary at build time
-// (tools/build-spelling-index), stored in one file and memory-mapped at run time.
+// (tools/build-spelling-index), stored in one file and memory-mapped at run time. A second
+// table finds the forms that sound like a misspelling however it is spelled.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -48,6 +49,11 @@ class SuggestionIndex {
     void candidates(const std::u32string& folded, std::vector<std::uint32_t>& out,
                     int query_deletions = kMaxDistance) const;
 
+    /// Appends the ids of every form with the same sound_key as `folded` (typo_model), however
+    /// far apart they are spelled (imidatly, immediately), and the few whose key merely hashes
+    /// alike: callers score what they get.
+    void sounding_like(const std::u32string& folded, std::vector<std::uint32_t>& out) const;
+
     /// The id of a form whose folded spelling is exactly `folded`, if any: the most frequent
     /// one, and among equally frequent ones the one with fewest capitals.
     std::optional<std::uint32_t> find(const std::u32string& folded) const;
@@ -66,6 +72,8 @@ class SuggestionIndex {
     const std::uint64_t* keys_ = nullptr;         // key_count_, sorted, unique
     const std::uint32_t* key_offsets_ = nullptr;  // key_count_ + 1, into postings_
     const std::uint32_t* postings_ = nullptr;     // word ids
+    const std::uint64_t* sound_hashes_ = nullptr; // word_count_ hashes of sound keys, sorted
+    const std::uint32_t* sound_ids_ = nullptr;    // word_count_, in the order of sound_hashes_
     const char* pool_ = nullptr;                  // the words, UTF-8, back to back
 };
 

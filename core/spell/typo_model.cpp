@@ -98,7 +98,12 @@ int edit_distance(const std::u32string& a, const std::u32string& b, int limit) {
     if (std::abs(n - m) > limit) {
         return limit + 1;
     }
-    std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+    // Three rows, reused across calls: the ranker calls this hundreds of times per word.
+    thread_local std::vector<int> rows;
+    rows.assign(3 * static_cast<std::size_t>(m + 1), 0);
+    int* before = rows.data();
+    int* previous = before + m + 1;
+    int* current = previous + m + 1;
     for (int j = 0; j <= m; ++j) {
         previous[j] = j;
     }
@@ -126,7 +131,11 @@ double typo_cost(const std::u32string& typed, const std::u32string& intended,
                  const TypoCosts& costs) {
     const std::size_t n = typed.size();
     const std::size_t m = intended.size();
-    std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1));
+    // The (n + 1) x (m + 1) table, reused across calls: the ranker calls this for every
+    // candidate.
+    thread_local std::vector<double> table;
+    table.assign((n + 1) * (m + 1), 0.0);
+    const auto d = [&](std::size_t i, std::size_t j) -> double& { return table[i * (m + 1) + j]; };
     // Deleting typed[i-1] (an extra key) and inserting intended[j-1] (a missed key) are
     // cheap when the letter doubles its neighbour.
     auto extra_key = [&](std::size_t i) {
@@ -141,25 +150,25 @@ double typo_cost(const std::u32string& typed, const std::u32string& intended,
                    : costs.missed_key;
     };
     for (std::size_t i = 1; i <= n; ++i) {
-        d[i][0] = d[i - 1][0] + extra_key(i);
+        d(i, 0) = d(i - 1, 0) + extra_key(i);
     }
     for (std::size_t j = 1; j <= m; ++j) {
-        d[0][j] = d[0][j - 1] + missed_key(j);
+        d(0, j) = d(0, j - 1) + missed_key(j);
     }
     for (std::size_t i = 1; i <= n; ++i) {
         for (std::size_t j = 1; j <= m; ++j) {
-            d[i][j] = std::min(
-                {d[i - 1][j] + extra_key(i), d[i][j - 1] + missed_key(j),
-                 d[i - 1][j - 1] + substitution_cost(typed[i - 1], intended[j - 1], costs)});
+            d(i, j) = std::min(
+                {d(i - 1, j) + extra_key(i), d(i, j - 1) + missed_key(j),
+                 d(i - 1, j - 1) + substitution_cost(typed[i - 1], intended[j - 1], costs)});
             if (i > 1 && j > 1 && typed[i - 1] == intended[j - 2] &&
                 typed[i - 2] == intended[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + costs.transposition);
+                d(i, j) = std::min(d(i, j), d(i - 2, j - 2) + costs.transposition);
             }
         }
     }
     const bool first_differs = n > 0 && m > 0 && typed[0] != intended[0] &&
                                base_letter(typed[0]) != base_letter(intended[0]);
-    return d[n][m] + (first_differs ? costs.first_letter : 0.0);
+    return d(n, m) + (first_differs ? costs.first_letter : 0.0);
 }
 
 } // namespace atk::spell

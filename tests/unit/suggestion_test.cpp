@@ -153,3 +153,17 @@ TEST_F(SuggestionIndexTest, RankerReachesThreeEditsForLongWordsWhenNothingCloser
     EXPECT_EQ(far.words.front(), "necessary");        // three edits away
     EXPECT_TRUE(ranker.rank("dog", 5).words.empty()); // three edits from "cat": too short to reach
 }
+
+TEST_F(SuggestionIndexTest, FindsFormsThatSoundAlikeHoweverFarApart) {
+    const auto index = build({{"immediately", 500}, {"imitate", 50}, {"night", 300}, {"cat", 1}});
+    std::vector<std::uint32_t> ids;
+    index->sounding_like(fold("imidatly"), ids); // four edits from immediately
+    EXPECT_THAT(words_of(*index, ids), testing::Contains("immediately"));
+    EXPECT_THAT(words_of(*index, ids), testing::Not(testing::Contains("imitate")));
+
+    const Ranker ranker(*index);
+    EXPECT_EQ(ranker.rank("imidatly", 5).words.front(), "immediately");
+    EXPECT_EQ(ranker.rank("nite", 5).words.front(), "night"); // three edits, a short word
+    // Sounding alike does not stretch the reach of words that do not.
+    EXPECT_THAT(ranker.rank("imidatly", 5).words, testing::Not(testing::Contains("cat")));
+}

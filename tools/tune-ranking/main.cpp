@@ -64,12 +64,16 @@ int main(int argc, char** argv) {
     const auto index = atk::spell::SuggestionIndex::open(argv[1]);
     const auto pairs = read_pairs(argv[2]);
     std::vector<Score> scores;
-    for (const double sounds_alike : {0.0, 0.2, 0.3, 0.4, 0.5, 0.7}) {
-        atk::spell::RankingWeights weights;
-        weights.sounds_alike = sounds_alike;
-        scores.push_back(evaluate(*index, pairs, weights));
-        std::cout << "sounds_alike " << sounds_alike << ": top1 " << scores.back().top1 << " top5 "
-                  << scores.back().top5 << '\n';
+    for (const int sound_reach : {2, 3, 4, 5}) {
+        for (const double sounds_alike : {0.0, 0.25, 0.4, 0.6}) {
+            atk::spell::RankingWeights weights;
+            weights.sound_reach = sound_reach;
+            weights.sounds_alike = sounds_alike;
+            scores.push_back(evaluate(*index, pairs, weights));
+            std::cout << "sound_reach " << sound_reach << " sounds_alike " << sounds_alike
+                      << ": top1 " << scores.back().top1 << " top5 " << scores.back().top5
+                      << '\n';
+        }
     }
     std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
         return a.top1 + 0.5 * a.top5 > b.top1 + 0.5 * b.top5;
