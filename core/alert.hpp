@@ -23,6 +23,7 @@ struct Alert {
     Severity severity = Severity::warning;
     std::string message;                   ///< one line: what is wrong
     std::string explanation;               ///< why it matters and what to do
+    std::string link;                      ///< the rule's source (https://); may be empty
     std::vector<std::string> replacements; ///< best first; may be empty
     /// Estimated probability that replacements[0] is what the writer meant (calibrated on the
     /// development set; see bench/RESULTS.md); 0 when unknown.

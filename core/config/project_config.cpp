@@ -1,32 +1,8 @@
 #include "config/project_config.hpp"
 
-#include "error.hpp"
-#include "text/utf8.hpp"
-
-#include <fstream>
-#include <sstream>
-#include <yaml-cpp/yaml.h>
+#include "config/yaml_file.hpp"
 
 namespace atk::config {
-namespace {
-
-[[noreturn]] void fail(const std::filesystem::path& path, const YAML::Mark& mark,
-                       const std::string& reason) {
-    const std::string line = mark.is_null() ? "" : ":" + std::to_string(mark.line + 1);
-    throw InputError(path.string() + line + ": " + reason);
-}
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw InputError("cannot read " + path.string() + "; check its permissions");
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-} // namespace
 
 std::optional<std::filesystem::path> find_project_config(const std::filesystem::path& directory) {
     std::error_code error;
@@ -47,17 +23,7 @@ std::optional<std::filesystem::path> find_project_config(const std::filesystem::
 }
 
 ProjectConfig load_project_config(const std::filesystem::path& path) {
-    const std::string content = read_file(path);
-    if (const auto bad = text::find_invalid_utf8(content)) {
-        throw InputError(path.string() + ": invalid UTF-8 at byte " + std::to_string(*bad) +
-                         "; save the file as UTF-8");
-    }
-    YAML::Node root;
-    try {
-        root = YAML::Load(content);
-    } catch (const YAML::ParserException& e) {
-        fail(path, e.mark, "invalid YAML: " + e.msg);
-    }
+    const YAML::Node root = read_yaml(path);
     ProjectConfig config;
     config.path = path;
     if (root.IsNull()) {

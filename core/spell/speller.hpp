@@ -3,7 +3,7 @@
 // (segmentation: needs no dictionary, so it can run while the dictionary loads), then
 // judging them, with a per-document cache of verdicts.
 #include "spell/lexicon.hpp"
-#include "spell/string_hash.hpp"
+#include "text/string_hash.hpp"
 #include "text/document.hpp"
 #include "text/segmenter.hpp"
 
@@ -52,7 +52,7 @@ class DocumentSpeller {
     text::Segmenter segmenter_;
     std::vector<Pending> pending_;
     std::vector<text::Span> parts_;
-    std::unordered_map<std::string, bool, StringHash, std::equal_to<>> verdicts_;
+    std::unordered_map<std::string, bool, text::StringHash, std::equal_to<>> verdicts_;
     std::size_t word_count_ = 0;
 };
 

@@ -3,7 +3,7 @@
 // accents (même before mème, exécuté before exécute) where no full suggestion index exists.
 // The file (spelling/<code>.counts) is made at build time by build-spelling-index
 // --count-words: one "word<TAB>count" line per word.
-#include "spell/string_hash.hpp"
+#include "text/string_hash.hpp"
 
 #include <filesystem>
 #include <string>
@@ -23,7 +23,7 @@ class WordCounts {
     std::size_t size() const { return counts_.size(); }
 
   private:
-    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> counts_;
+    std::unordered_map<std::string, std::size_t, text::StringHash, std::equal_to<>> counts_;
 };
 
 } // namespace atk::spell

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace atk::spell {
+namespace atk::text {
 
 /// A hash that lets unordered containers of std::string be searched with a string_view,
 /// without building a string (use with std::equal_to<>).
@@ -12,4 +12,4 @@ struct StringHash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-} // namespace atk::spell
+} // namespace atk::text

@@ -1,0 +1,729 @@
+#include "rules/engine.hpp"
+
+#include "error.hpp"
+#include "rules/phrase_matcher.hpp"
+#include "rules/text_units.hpp"
+#include "spell/glossary.hpp"
+#include "text/casing.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <set>
+
+namespace atk::rules {
+
+std::optional<Profile> parse_profile(std::string_view name) {
+    if (name == "requirements") {
+        return Profile::requirements;
+    }
+    if (name == "general") {
+        return Profile::general;
+    }
+    return std::nullopt;
+}
+
+bool RuleSelection::selects(const Rule& rule) const {
+    const auto names = [&](const std::vector<std::string>& list) {
+        return std::find(list.begin(), list.end(), rule.id) != list.end() ||
+               std::find(list.begin(), list.end(), rule.category) != list.end();
+    };
+    if (names(enabled)) {
+        return true;
+    }
+    return rule.enabled_by_default && !names(disabled);
+}
+
+std::string_view to_string(EarsTemplate ears) {
+    switch (ears) {
+    case EarsTemplate::ubiquitous:
+        return "ubiquitous";
+    case EarsTemplate::state_driven:
+        return "state-driven";
+    case EarsTemplate::event_driven:
+        return "event-driven";
+    case EarsTemplate::optional_feature:
+        return "optional-feature";
+    case EarsTemplate::unwanted_behaviour:
+        return "unwanted-behaviour";
+    case EarsTemplate::complex:
+        return "complex";
+    case EarsTemplate::none:
+        return "none";
+    }
+    return "none";
+}
+
+int cost_of(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return 25;
+    case Severity::warning:
+        return 15;
+    case Severity::suggestion:
+        return 5;
+    }
+    return 15;
+}
+
+namespace {
+
+/// What a phrase in the trie stands for.
+struct PhraseRef {
+    enum class Kind { phrase, exception, variant };
+    std::uint32_t rule = 0;
+    Kind kind = Kind::phrase;
+    std::uint32_t index = 0;   ///< phrase, exception or variant group
+    std::uint32_t variant = 0; ///< variant within its group
+};
+
+/// A finding before it becomes an Alert: block-text offsets.
+struct Finding {
+    std::uint32_t rule = 0;
+    std::size_t block = 0;
+    text::Span span;
+    std::string replacement;
+    std::string value; ///< fills "{value}" in the message: a count, a score
+};
+
+/// Block kinds a rule looks at, from its scopes.
+bool in_scope(const Rule& rule, text::BlockKind kind) {
+    for (const Scope scope : rule.scopes) {
+        const bool fits =
+            (scope == Scope::sentence && kind != text::BlockKind::heading) ||
+            (scope == Scope::paragraph && kind == text::BlockKind::paragraph) ||
+            (scope == Scope::heading && kind == text::BlockKind::heading) ||
+            (scope == Scope::list_item && kind == text::BlockKind::list_item) ||
+            (scope == Scope::table_cell && kind == text::BlockKind::table_cell);
+        if (fits) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool ends_with(std::string_view word, std::string_view ending) {
+    return word.size() >= ending.size() && word.substr(word.size() - ending.size()) == ending;
+}
+
+/// `replacement` in the case of `written`: Capitalised or UPPER when it is.
+std::string in_case_of(std::string_view written, const std::string& replacement) {
+    switch (text::casing_of(written)) {
+    case text::Casing::capitalised:
+        return text::capitalise(replacement);
+    case text::Casing::upper:
+        return written.size() > 1 ? text::to_upper(replacement) : text::capitalise(replacement);
+    default:
+        return replacement;
+    }
+}
+
+std::string replace_all(std::string text, std::string_view key, std::string_view value) {
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
+        text.replace(at, key.size(), value);
+    }
+    return text;
+}
+
+} // namespace
+
+struct Engine::Compiled {
+    PhraseMatcher folded; ///< case-insensitive phrases, in lower case
+    PhraseMatcher exact;  ///< case-sensitive phrases
+    std::vector<PhraseRef> refs;
+    std::unique_ptr<RE2::Set> patterns; ///< all patterns; null when there are none
+    std::vector<std::unique_ptr<RE2>> regexes;
+    std::vector<std::uint32_t> regex_rule;
+
+    void add(const Rule& rule, const std::vector<std::string>& words, PhraseRef ref) {
+        refs.push_back(ref);
+        (rule.case_sensitive ? exact : folded).add(words, static_cast<std::uint32_t>(refs.size() - 1));
+    }
+};
+
+Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_unique<Compiled>()) {
+    auto& c = *compiled_;
+    RE2::Options set_options;
+    set_options.set_log_errors(false);
+    for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
+        const Rule& rule = rules_.rules[r];
+        for (std::uint32_t p = 0; p < rule.phrases.size(); ++p) {
+            c.add(rule, rule.phrases[p].words, {r, PhraseRef::Kind::phrase, p, 0});
+        }
+        for (std::uint32_t e = 0; e < rule.exceptions.size(); ++e) {
+            c.add(rule, rule.exceptions[e], {r, PhraseRef::Kind::exception, e, 0});
+        }
+        for (std::uint32_t g = 0; g < rule.variants.size(); ++g) {
+            for (std::uint32_t v = 0; v < rule.variants[g].size(); ++v) {
+                c.add(rule, rule.variants[g][v], {r, PhraseRef::Kind::variant, g, v});
+            }
+        }
+        for (const auto& pattern : rule.patterns) {
+            const std::string flagged = (rule.case_sensitive ? "" : "(?i)") + pattern;
+            if (!c.patterns) {
+                c.patterns = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+            }
+            std::string error;
+            if (c.patterns->Add(flagged, &error) < 0) {
+                throw InputError(rule.source_file + ": bad pattern '" + pattern + "': " + error);
+            }
+            c.regexes.push_back(std::make_unique<RE2>(flagged, set_options));
+            c.regex_rule.push_back(r);
+        }
+    }
+    if (c.patterns && !c.patterns->Compile()) {
+        throw InputError("the rules' patterns need more memory than RE2 allows; simplify them");
+    }
+}
+
+Engine::~Engine() = default;
+
+namespace {
+
+/// One run of the rules over one document.
+class Run {
+  public:
+    Run(const RuleSet& rules, const PhraseMatcher& folded, const PhraseMatcher& exact,
+        const std::vector<PhraseRef>& refs, const RE2::Set* patterns,
+        const std::vector<std::unique_ptr<RE2>>& regexes,
+        const std::vector<std::uint32_t>& regex_rule, const text::Document& document,
+        const RunOptions& options)
+        : rules_(rules), folded_(folded), exact_(exact), refs_(refs), patterns_(patterns),
+          regexes_(regexes), regex_rule_(regex_rule), document_(document), options_(options) {
+        active_.resize(rules.rules.size());
+        for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+            const Rule& rule = rules.rules[r];
+            active_[r] = options.selection.selects(rule) &&
+                         (options.profile == Profile::requirements ||
+                          rule.applies == Applies::everywhere);
+        }
+    }
+
+    RulesReport report() {
+        text::Segmenter segmenter(rules_.language);
+        units_ = cut_into_units(document_, segmenter, rules_.profile);
+        for (std::size_t b = 0; b < units_.size(); ++b) {
+            for (const auto& sentence : units_[b].sentences) {
+                check_sentence(sentence);
+            }
+            check_block(b);
+        }
+        check_consistency();
+        check_acronyms();
+        RulesReport report;
+        score_requirements(report);
+        for (const auto& finding : findings_) {
+            report.alerts.push_back(to_alert(finding));
+        }
+        std::stable_sort(report.alerts.begin(), report.alerts.end(),
+                         [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
+        measure_readability(report);
+        return report;
+    }
+
+  private:
+    const Rule& rule(std::uint32_t r) const { return rules_.rules[r]; }
+
+    /// The rule runs, and looks at this sentence.
+    bool applies(std::uint32_t r, const Sentence& sentence) const {
+        return active_[r] && in_scope(rule(r), document_.blocks[sentence.block].kind) &&
+               (rule(r).applies == Applies::everywhere || sentence.requirement);
+    }
+
+    std::string_view block_text(std::size_t b, text::Span span) const {
+        return std::string_view(document_.blocks[b].text).substr(span.begin, span.end - span.begin);
+    }
+
+    const Token& token(const Sentence& sentence, std::size_t i) const {
+        return units_[sentence.block].tokens[sentence.first_token + i];
+    }
+
+    text::Span tokens_span(const Sentence& sentence, std::size_t first, std::size_t last) const {
+        return {token(sentence, first).span.begin, token(sentence, last).span.end};
+    }
+
+    void check_sentence(const Sentence& sentence) {
+        match_phrases(sentence);
+        match_patterns(sentence);
+        for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
+            if (!applies(r, sentence)) {
+                continue;
+            }
+            switch (rule(r).type) {
+            case RuleType::occurrence:
+                if (contains_scope(rule(r), Scope::sentence) && sentence.token_count > rule(r).max) {
+                    findings_.push_back({r, sentence.block, sentence.span, "",
+                                         std::to_string(sentence.token_count)});
+                }
+                break;
+            case RuleType::repetition:
+                find_repetitions(r, sentence);
+                break;
+            case RuleType::passive:
+                find_passives(r, sentence);
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+    static bool contains_scope(const Rule& rule, Scope scope) {
+        return std::find(rule.scopes.begin(), rule.scopes.end(), scope) != rule.scopes.end();
+    }
+
+    /// Phrase lists: existence, substitution (with their exceptions) and consistency variants.
+    void match_phrases(const Sentence& sentence) {
+        matches_.clear();
+        const auto& tokens = units_[sentence.block].tokens;
+        const std::size_t first = sentence.first_token;
+        folded_.match(
+            sentence.token_count, [&](std::size_t i) -> const std::string& { return tokens[first + i].lower; },
+            matches_);
+        if (!exact_.empty()) {
+            exact_.match(
+                sentence.token_count,
+                [&](std::size_t i) { return block_text(sentence.block, tokens[first + i].span); },
+                matches_);
+        }
+        std::vector<PhraseMatcher::Match> exceptions;
+        for (const auto& match : matches_) {
+            if (refs_[match.value].kind == PhraseRef::Kind::exception) {
+                exceptions.push_back(match);
+            }
+        }
+        std::sort(matches_.begin(), matches_.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.last > b.last;
+        });
+        std::map<std::uint32_t, std::size_t> covered_until; // per rule: last token reported + 1
+        for (const auto& match : matches_) {
+            const PhraseRef& ref = refs_[match.value];
+            if (ref.kind == PhraseRef::Kind::exception || !applies(ref.rule, sentence) ||
+                quoted(sentence, match) || excepted(ref.rule, match, exceptions)) {
+                continue;
+            }
+            auto& until = covered_until[ref.rule];
+            if (match.first < until) {
+                continue; // inside a longer match of the same rule
+            }
+            until = match.last + 1;
+            const text::Span span = tokens_span(sentence, match.first, match.last);
+            if (ref.kind == PhraseRef::Kind::variant) {
+                variants_.push_back({ref, sentence.block, span});
+                continue;
+            }
+            const auto& phrase = rule(ref.rule).phrases[ref.index];
+            findings_.push_back({ref.rule, sentence.block, span,
+                                 phrase.replacement.empty()
+                                     ? ""
+                                     : in_case_of(block_text(sentence.block, span), phrase.replacement),
+                                 ""});
+        }
+    }
+
+    bool quoted(const Sentence& sentence, const PhraseMatcher::Match& match) const {
+        for (std::size_t i = match.first; i <= match.last; ++i) {
+            if (token(sentence, i).quoted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool excepted(std::uint32_t r, const PhraseMatcher::Match& match,
+                  const std::vector<PhraseMatcher::Match>& exceptions) const {
+        return std::any_of(exceptions.begin(), exceptions.end(), [&](const auto& e) {
+            return refs_[e.value].rule == r && e.first <= match.first && match.last <= e.last;
+        });
+    }
+
+    void match_patterns(const Sentence& sentence) {
+        if (patterns_ == nullptr) {
+            return;
+        }
+        const std::string_view text = block_text(sentence.block, sentence.span);
+        std::vector<int> hits;
+        if (!patterns_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
+            return;
+        }
+        std::sort(hits.begin(), hits.end());
+        const auto& quotes = units_[sentence.block].quotes;
+        for (const int hit : hits) {
+            const std::uint32_t r = regex_rule_[static_cast<std::size_t>(hit)];
+            if (!applies(r, sentence)) {
+                continue;
+            }
+            const RE2& regex = *regexes_[static_cast<std::size_t>(hit)];
+            const re2::StringPiece input(text.data(), text.size());
+            re2::StringPiece found;
+            for (std::size_t at = 0;
+                 at <= text.size() && regex.Match(input, at, text.size(), RE2::UNANCHORED, &found, 1);) {
+                const std::size_t begin = sentence.span.begin + static_cast<std::size_t>(found.data() - text.data());
+                const std::size_t end = begin + found.size();
+                const bool in_quotes = std::any_of(quotes.begin(), quotes.end(), [&](const text::Span& q) {
+                    return q.begin <= begin && begin < q.end;
+                });
+                if (!in_quotes && end > begin) {
+                    findings_.push_back({r, sentence.block, {begin, end}, "", ""});
+                }
+                at = static_cast<std::size_t>(found.data() - text.data()) + std::max<std::size_t>(found.size(), 1);
+            }
+        }
+    }
+
+    /// "the the": the same word twice with only spaces between.
+    void find_repetitions(std::uint32_t r, const Sentence& sentence) {
+        for (std::size_t i = 1; i < sentence.token_count; ++i) {
+            const Token& before = token(sentence, i - 1);
+            const Token& word = token(sentence, i);
+            if (word.number || word.quoted || word.lower != before.lower) {
+                continue;
+            }
+            const auto gap = block_text(sentence.block, {before.span.end, word.span.begin});
+            if (gap.find_first_not_of(" \t") != std::string_view::npos) {
+                continue; // "that, that" or a stand-in between
+            }
+            const std::vector<std::string> pair{before.lower, word.lower};
+            if (std::find(rule(r).exceptions.begin(), rule(r).exceptions.end(), pair) !=
+                rule(r).exceptions.end()) {
+                continue; // "had had", "that that"
+            }
+            findings_.push_back({r, sentence.block, {before.span.begin, word.span.end},
+                                 std::string(block_text(sentence.block, before.span)), ""});
+        }
+    }
+
+    bool is_participle(const Rule& passive, const std::string& word) const {
+        if (contains(passive.participles, word)) {
+            return true;
+        }
+        if (contains(passive.not_participles, word)) {
+            return false;
+        }
+        return std::any_of(passive.participle_endings.begin(), passive.participle_endings.end(),
+                           [&](const std::string& ending) {
+                               return word.size() >= ending.size() + 3 && ends_with(word, ending);
+                           });
+    }
+
+    /// be + (an adverb in -ly or another form of be) + past participle, with no "by" after.
+    void find_passives(std::uint32_t r, const Sentence& sentence) {
+        const Rule& passive = rule(r);
+        constexpr std::size_t kAgentReach = 8; // "by" this many words after names the agent
+        for (std::size_t i = 0; i < sentence.token_count; ++i) {
+            if (!contains(passive.be_forms, token(sentence, i).lower)) {
+                continue;
+            }
+            std::size_t j = i + 1;
+            while (j < sentence.token_count && j <= i + 2 &&
+                   (contains(passive.be_forms, token(sentence, j).lower) ||
+                    ends_with(token(sentence, j).lower, "ly"))) {
+                ++j;
+            }
+            if (j >= sentence.token_count || !is_participle(passive, token(sentence, j).lower) ||
+                token(sentence, j).quoted) {
+                continue;
+            }
+            bool agent = false;
+            for (std::size_t k = j + 1; k < sentence.token_count && k <= j + kAgentReach; ++k) {
+                agent = agent || contains(passive.agent_words, token(sentence, k).lower);
+            }
+            if (!agent) {
+                findings_.push_back({r, sentence.block, tokens_span(sentence, i, j), "", ""});
+            }
+            i = j;
+        }
+    }
+
+    /// Rules whose unit is a whole block: occurrence over a paragraph, readability.
+    void check_block(std::size_t b) {
+        const auto& block = document_.blocks[b];
+        const auto& units = units_[b];
+        if (units.sentences.empty()) {
+            return;
+        }
+        const text::Span whole{units.sentences.front().span.begin, units.sentences.back().span.end};
+        for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
+            const Rule& rl = rule(r);
+            if (!active_[r] || !in_scope(rl, block.kind) || rl.applies == Applies::requirements) {
+                continue;
+            }
+            if (rl.type == RuleType::occurrence && !contains_scope(rl, Scope::sentence) &&
+                units.tokens.size() > rl.max) {
+                findings_.push_back({r, b, whole, "", std::to_string(units.tokens.size())});
+            } else if (rl.type == RuleType::readability) {
+                check_readability(r, b, whole);
+            }
+        }
+    }
+
+    TextCounts counts_of(std::size_t b) const {
+        TextCounts counts;
+        counts.sentences = units_[b].sentences.size();
+        for (const auto& token : units_[b].tokens) {
+            if (!token.number) {
+                ++counts.words;
+                counts.syllables += syllables(token.lower, rules_.language);
+            }
+        }
+        return counts;
+    }
+
+    void check_readability(std::uint32_t r, std::size_t b, text::Span whole) {
+        constexpr std::size_t kMinWords = 30; // fewer words make the formulas meaningless
+        const TextCounts counts = counts_of(b);
+        if (counts.words < kMinWords) {
+            return;
+        }
+        const Rule& rl = rule(r);
+        char value[16];
+        if (rl.metric == "flesch-kincaid") {
+            const double grade = flesch_kincaid_grade(counts);
+            if (rl.max > 0 && grade > static_cast<double>(rl.max)) {
+                std::snprintf(value, sizeof value, "%.1f", grade);
+                findings_.push_back({r, b, whole, "", value});
+            }
+        } else {
+            const double ease = kandel_moles(counts);
+            if (ease < rl.min) {
+                std::snprintf(value, sizeof value, "%.0f", ease);
+                findings_.push_back({r, b, whole, "", value});
+            }
+        }
+    }
+
+    /// Two spellings of one term in one document: the first one used is kept.
+    void check_consistency() {
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> first_variant;
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::string> first_written;
+        for (const auto& seen : variants_) {
+            const auto key = std::make_pair(seen.ref.rule, seen.ref.index);
+            if (first_variant.try_emplace(key, seen.ref.variant).second) {
+                first_written[key] = block_text(seen.block, seen.span);
+            }
+        }
+        for (const auto& seen : variants_) {
+            const auto key = std::make_pair(seen.ref.rule, seen.ref.index);
+            if (seen.ref.variant != first_variant[key]) {
+                findings_.push_back(
+                    {seen.ref.rule, seen.block, seen.span,
+                     in_case_of(block_text(seen.block, seen.span), text::to_lower(first_written[key])),
+                     first_written[key]});
+            }
+        }
+    }
+
+    static bool is_acronym(std::string_view word) {
+        std::string_view letters = word;
+        if (ends_with(letters, "s")) {
+            letters.remove_suffix(1); // APIs
+        }
+        return letters.size() >= 2 && letters.size() <= 6 &&
+               std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    }
+
+    /// Acronyms used where the rule looks but never defined: "Single Sign-On (SSO)" or
+    /// "SSO (Single Sign-On)" anywhere defines one, as do the glossary and the rule's list
+    /// of well-known ones. Each undefined acronym is reported once, where it is first used.
+    void check_acronyms() {
+        for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
+            if (!active_[r] || rule(r).type != RuleType::conditional) {
+                continue;
+            }
+            std::set<std::string> defined(rule(r).well_known.begin(), rule(r).well_known.end());
+            std::vector<std::pair<std::string, Finding>> uses;
+            for (std::size_t b = 0; b < units_.size(); ++b) {
+                const std::string_view text = document_.blocks[b].text;
+                for (const auto& sentence : units_[b].sentences) {
+                    for (std::size_t i = 0; i < sentence.token_count; ++i) {
+                        const Token& t = token(sentence, i);
+                        std::string word(block_text(b, t.span));
+                        if (!is_acronym(word)) {
+                            continue;
+                        }
+                        if (ends_with(word, "s")) {
+                            word.pop_back();
+                        }
+                        const bool in_brackets = t.span.begin > 0 && text[t.span.begin - 1] == '(' &&
+                                                 t.span.end < text.size() && text[t.span.end] == ')';
+                        const bool before_brackets = text.substr(t.span.end, 2) == " (";
+                        if (in_brackets || before_brackets) {
+                            defined.insert(word);
+                        } else if (applies(r, sentence) && !t.quoted) {
+                            uses.push_back({word, {r, b, t.span, "", ""}});
+                        }
+                    }
+                }
+            }
+            std::set<std::string> reported;
+            for (auto& [word, finding] : uses) {
+                const bool known = defined.contains(word) ||
+                                   (options_.glossary != nullptr && options_.glossary->accepts(word));
+                if (!known && reported.insert(word).second) {
+                    findings_.push_back(std::move(finding));
+                }
+            }
+        }
+    }
+
+    EarsTemplate ears_of(const Sentence& sentence) const {
+        std::set<EarsTemplate> kinds;
+        std::size_t binding = sentence.token_count; // the first requirement word
+        const std::string_view text = document_.blocks[sentence.block].text;
+        for (std::size_t i = 0; i < sentence.token_count; ++i) {
+            const Token& t = token(sentence, i);
+            if (contains(rules_.profile.requirement_words, t.lower)) {
+                binding = i;
+                break;
+            }
+            const bool clause_start =
+                i == 0 || text.substr(token(sentence, i - 1).span.end,
+                                      t.span.begin - token(sentence, i - 1).span.end)
+                                  .find(',') != std::string_view::npos;
+            for (const auto& [kind, words] : rules_.profile.ears) {
+                if (clause_start && contains(words, t.lower)) {
+                    kinds.insert(kind);
+                }
+            }
+        }
+        if (kinds.size() > 1) {
+            return EarsTemplate::complex;
+        }
+        if (kinds.size() == 1) {
+            return *kinds.begin();
+        }
+        const bool has_subject = binding > 0 && binding < sentence.token_count;
+        const bool list_item = binding == sentence.token_count; // an item of "The system shall:"
+        return has_subject || list_item ? EarsTemplate::ubiquitous : EarsTemplate::none;
+    }
+
+    void score_requirements(RulesReport& report) const {
+        int total = 0;
+        for (std::size_t b = 0; b < units_.size(); ++b) {
+            const auto& block = document_.blocks[b];
+            for (const auto& sentence : units_[b].sentences) {
+                if (!sentence.requirement || block.kind == text::BlockKind::heading) {
+                    continue;
+                }
+                RequirementReport requirement;
+                requirement.begin = block.source_offset(sentence.span.begin);
+                requirement.end = block.source_end(sentence.span.end);
+                requirement.ears = ears_of(sentence);
+                for (const auto& finding : findings_) {
+                    const bool inside = finding.block == b && finding.span.begin >= sentence.span.begin &&
+                                        finding.span.begin < sentence.span.end;
+                    if (inside && rule(finding.rule).type != RuleType::readability) {
+                        const int points = cost_of(rule(finding.rule).severity);
+                        requirement.costs.push_back({rule(finding.rule).id, points});
+                        requirement.score = std::max(0, requirement.score - points);
+                    }
+                }
+                total += requirement.score;
+                report.requirements.push_back(std::move(requirement));
+            }
+        }
+        if (!report.requirements.empty()) {
+            const auto n = static_cast<int>(report.requirements.size());
+            report.quality = (total + n / 2) / n;
+        }
+    }
+
+    void measure_readability(RulesReport& report) const {
+        for (std::size_t b = 0; b < units_.size(); ++b) {
+            if (document_.blocks[b].kind != text::BlockKind::heading) {
+                report.counts += counts_of(b);
+            }
+        }
+        report.reading_ease = reading_ease(report.counts, rules_.language);
+        if (rules_.language == "en") {
+            report.grade = flesch_kincaid_grade(report.counts);
+        }
+    }
+
+    Alert to_alert(const Finding& finding) const {
+        const Rule& r = rule(finding.rule);
+        const auto& block = document_.blocks[finding.block];
+        Alert alert;
+        alert.begin = block.source_offset(finding.span.begin);
+        alert.end = block.source_end(finding.span.end);
+        alert.rule_id = r.id;
+        alert.rule_description = r.description;
+        alert.category = r.category;
+        alert.severity = r.severity;
+        const std::string match(block_text(finding.block, finding.span));
+        std::string message = replace_all(r.message, "{match}", match);
+        message = replace_all(std::move(message), "{replacement}", finding.replacement);
+        message = replace_all(std::move(message), "{value}", finding.value);
+        message = replace_all(std::move(message), "{max}", std::to_string(r.max));
+        alert.message = std::move(message);
+        alert.explanation = r.explanation;
+        alert.link = r.link;
+        if (!finding.replacement.empty()) {
+            alert.replacements.push_back(finding.replacement);
+        }
+        return alert;
+    }
+
+    struct VariantSeen {
+        PhraseRef ref;
+        std::size_t block;
+        text::Span span;
+    };
+
+    const RuleSet& rules_;
+    const PhraseMatcher& folded_;
+    const PhraseMatcher& exact_;
+    const std::vector<PhraseRef>& refs_;
+    const RE2::Set* patterns_;
+    const std::vector<std::unique_ptr<RE2>>& regexes_;
+    const std::vector<std::uint32_t>& regex_rule_;
+    const text::Document& document_;
+    const RunOptions& options_;
+    std::vector<bool> active_;
+    std::vector<BlockUnits> units_;
+    std::vector<PhraseMatcher::Match> matches_;
+    std::vector<Finding> findings_;
+    std::vector<VariantSeen> variants_;
+};
+
+} // namespace
+
+RulesReport Engine::run(const text::Document& document, const RunOptions& options) const {
+    const auto& c = *compiled_;
+    return Run(rules_, c.folded, c.exact, c.refs, c.patterns.get(), c.regexes, c.regex_rule,
+               document, options)
+        .report();
+}
+
+std::vector<std::string> Engine::failing_examples() const {
+    std::vector<std::string> failures;
+    for (const auto& rule : rules_.rules) {
+        RunOptions options;
+        options.selection.enabled = {rule.id};
+        const auto fires = [&](const std::string& example) {
+            const auto document = text::parse_document(example, text::Markup::markdown);
+            const auto report = run(document, options);
+            return std::any_of(report.alerts.begin(), report.alerts.end(),
+                               [&](const Alert& a) { return a.rule_id == rule.id; });
+        };
+        for (const auto& example : rule.must_fire) {
+            if (!fires(example)) {
+                failures.push_back(rule.source_file + ": must fire but does not: " + example);
+            }
+        }
+        for (const auto& example : rule.must_not_fire) {
+            if (fires(example)) {
+                failures.push_back(rule.source_file + ": must not fire but does: " + example);
+            }
+        }
+    }
+    return failures;
+}
+
+} // namespace atk::rules

@@ -1,0 +1,164 @@
+#include "rules/text_units.hpp"
+
+#include "text/casing.hpp"
+
+#include <algorithm>
+
+namespace atk::rules {
+namespace {
+
+/// Opening quotation marks and the marks that close each.
+struct QuotePair {
+    std::string_view open;
+    std::string_view close;
+};
+constexpr QuotePair kQuotes[] = {{"\"", "\""},
+                                 {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+                                 {"\xC2\xAB", "\xC2\xBB"},          // « »
+                                 {"\xE2\x80\x9E", "\xE2\x80\x9C"}}; // „ “
+
+bool ascii_only(std::string_view word) {
+    return std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
+
+/// Where the elided word ends (just past its apostrophe) in `word`, or 0.
+std::size_t elision_end(std::string_view word, const LanguageProfile& profile) {
+    for (const std::string_view apostrophe : {std::string_view("'"), kTypographicApostrophe}) {
+        const auto at = word.find(apostrophe);
+        if (at == std::string_view::npos || at == 0 || at + apostrophe.size() >= word.size()) {
+            continue;
+        }
+        const std::string prefix = normalised_lower(word.substr(0, at));
+        if (std::find(profile.elided.begin(), profile.elided.end(), prefix) != profile.elided.end()) {
+            return at + apostrophe.size();
+        }
+    }
+    return 0;
+}
+
+bool ends_with_colon(std::string_view text) {
+    const auto last = text.find_last_not_of(" \t\n");
+    return last != std::string_view::npos && text[last] == ':';
+}
+
+} // namespace
+
+std::string normalised_lower(std::string_view word) {
+    if (!ascii_only(word)) {
+        const std::string lower = text::to_lower(word);
+        std::string out;
+        out.reserve(lower.size());
+        for (std::size_t at = 0; at < lower.size();) {
+            if (std::string_view(lower).substr(at, kTypographicApostrophe.size()) ==
+                kTypographicApostrophe) {
+                out += '\'';
+                at += kTypographicApostrophe.size();
+            } else {
+                out += lower[at++];
+            }
+        }
+        return out;
+    }
+    std::string out(word);
+    for (char& c : out) {
+        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    return out;
+}
+
+std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segmenter,
+                                   const LanguageProfile& profile) {
+    std::vector<text::Word> words = segmenter.words(text);
+    if (profile.elided.empty()) {
+        return words;
+    }
+    std::vector<text::Word> split;
+    split.reserve(words.size());
+    for (const auto& word : words) {
+        const auto cut = elision_end(text.substr(word.span.begin, word.span.end - word.span.begin), profile);
+        if (cut == 0) {
+            split.push_back(word);
+            continue;
+        }
+        split.push_back({{word.span.begin, word.span.begin + cut}, word.kind});
+        split.push_back({{word.span.begin + cut, word.span.end}, word.kind});
+    }
+    return split;
+}
+
+std::vector<text::Span> quoted_ranges(std::string_view text) {
+    std::vector<text::Span> ranges;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t best = std::string_view::npos;
+        const QuotePair* pair = nullptr;
+        for (const auto& quote : kQuotes) {
+            const auto found = text.find(quote.open, at);
+            if (found < best) {
+                best = found;
+                pair = &quote;
+            }
+        }
+        if (pair == nullptr) {
+            break;
+        }
+        const auto close = text.find(pair->close, best + pair->open.size());
+        if (close == std::string_view::npos) {
+            break; // an unclosed quotation: leave the rest alone rather than guess
+        }
+        ranges.push_back({best, close + pair->close.size()});
+        at = close + pair->close.size();
+    }
+    return ranges;
+}
+
+std::vector<BlockUnits> cut_into_units(const text::Document& document, text::Segmenter& segmenter,
+                                       const LanguageProfile& profile) {
+    std::vector<BlockUnits> units(document.blocks.size());
+    const auto is_requirement_word = [&](const std::string& word) {
+        return std::find(profile.requirement_words.begin(), profile.requirement_words.end(),
+                         word) != profile.requirement_words.end();
+    };
+    bool in_requirement_list = false; // list items after "The system shall:"
+    for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+        const auto& block = document.blocks[b];
+        auto& unit = units[b];
+        unit.quotes = quoted_ranges(block.text);
+        const auto& quotes = unit.quotes;
+        std::size_t quote = 0;
+        for (const auto& word : rule_words(block.text, segmenter, profile)) {
+            while (quote < quotes.size() && quotes[quote].end <= word.span.begin) {
+                ++quote;
+            }
+            const bool quoted = quote < quotes.size() && quotes[quote].begin <= word.span.begin;
+            unit.tokens.push_back(
+                {word.span,
+                 normalised_lower(std::string_view(block.text)
+                                .substr(word.span.begin, word.span.end - word.span.begin)),
+                 quoted, word.kind == text::WordKind::number});
+        }
+        std::size_t token = 0;
+        for (const auto& span : segmenter.sentences(block.text)) {
+            Sentence sentence{b, span, token, 0, false};
+            while (token < unit.tokens.size() && unit.tokens[token].span.begin < span.end) {
+                sentence.requirement =
+                    sentence.requirement || is_requirement_word(unit.tokens[token].lower);
+                ++token;
+            }
+            sentence.token_count = token - sentence.first_token;
+            const bool list_item = block.kind == text::BlockKind::list_item;
+            sentence.requirement = sentence.requirement || (list_item && in_requirement_list);
+            unit.sentences.push_back(sentence);
+        }
+        if (block.kind != text::BlockKind::list_item) {
+            in_requirement_list = block.kind == text::BlockKind::paragraph &&
+                                  !unit.sentences.empty() && unit.sentences.back().requirement &&
+                                  ends_with_colon(block.text);
+        }
+    }
+    return units;
+}
+
+} // namespace atk::rules

@@ -1,0 +1,53 @@
+#pragma once
+// What the rules look at: a document's prose blocks cut into words and sentences, each
+// sentence knowing whether it is a requirement. Offsets are UTF-8 bytes of the block's text
+// (text::ProseBlock); ProseBlock::source_offset maps them back to the source.
+#include "rules/rule.hpp"
+#include "text/document.hpp"
+#include "text/segmenter.hpp"
+
+#include <string>
+#include <vector>
+
+namespace atk::rules {
+
+struct Token {
+    text::Span span;    ///< in the block's text
+    std::string lower;  ///< the word in lower case
+    bool quoted = false; ///< inside quotation marks: someone else's words, not the writer's
+    bool number = false; ///< digits rather than letters
+};
+
+struct Sentence {
+    std::size_t block = 0;        ///< index into Document::blocks
+    text::Span span;              ///< in the block's text
+    std::size_t first_token = 0;  ///< into BlockUnits::tokens
+    std::size_t token_count = 0;
+    bool requirement = false;     ///< has a requirement word, or is an item of a list of them
+};
+
+/// The words and sentences of one block.
+struct BlockUnits {
+    std::vector<Token> tokens;
+    std::vector<text::Span> quotes; ///< quoted_ranges of the block's text
+    std::vector<Sentence> sentences;
+};
+
+/// The words of `text` as the rules see them: the segmenter's words, with elided words
+/// split off (l'utilisateur: "l'", "utilisateur") as `profile` says.
+std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segmenter,
+                                   const LanguageProfile& profile);
+
+/// `word` in lower case, with typographic apostrophes (’) made straight (').
+std::string normalised_lower(std::string_view word);
+
+/// Every block of `document` cut up, in order. A list item is a requirement when the
+/// paragraph before its list ends with a colon and is one ("The system shall:").
+std::vector<BlockUnits> cut_into_units(const text::Document& document, text::Segmenter& segmenter,
+                                       const LanguageProfile& profile);
+
+/// Byte ranges of `text` between matching quotation marks ("…", “…”, «…», „…“), marks
+/// included, in order.
+std::vector<text::Span> quoted_ranges(std::string_view text);
+
+} // namespace atk::rules
