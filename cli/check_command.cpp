@@ -33,6 +33,11 @@ struct CheckArguments {
     bool fix = false;
     double fix_confidence = 0.9;
     bool keep_original = false;
+    bool no_rules = false;
+    bool scores = false;
+    std::string profile; ///< empty: the project file's, else requirements
+    std::vector<std::string> enable;
+    std::vector<std::string> disable;
 };
 
 /// A document ready to check: its text, and the language and glossary that apply to it.
@@ -40,7 +45,36 @@ struct Job {
     InputDocument input;
     std::string language;
     std::shared_ptr<const spell::Glossary> glossary;
+    rules::RunOptions rules; ///< profile and selection: the project file's, then the run's
 };
+
+/// `list` without the entries of `removed`, then with `added` (later layers win).
+std::vector<std::string> layered(std::vector<std::string> list,
+                                 const std::vector<std::string>& removed,
+                                 const std::vector<std::string>& added) {
+    std::erase_if(list, [&](const std::string& name) {
+        return std::find(removed.begin(), removed.end(), name) != removed.end();
+    });
+    list.insert(list.end(), added.begin(), added.end());
+    return list;
+}
+
+/// The run's rule options for a document of `project` (may be null).
+rules::RunOptions rule_options(const CheckArguments& args, const config::ProjectConfig* project) {
+    rules::RunOptions options;
+    std::string profile = args.profile;
+    std::vector<std::string> enable;
+    std::vector<std::string> disable;
+    if (project != nullptr) {
+        profile = profile.empty() ? project->profile.value_or("") : profile;
+        enable = project->enable_rules;
+        disable = project->disable_rules;
+    }
+    options.profile = rules::parse_profile(profile).value_or(rules::Profile::requirements);
+    options.selection.enabled = layered(enable, args.disable, args.enable);
+    options.selection.disabled = layered(disable, args.enable, args.disable);
+    return options;
+}
 
 void report_error(const std::string& message) {
     std::cerr << "analyst-toolkit: error: " << message << '\n';
@@ -98,8 +132,8 @@ std::optional<std::vector<Job>> prepare_jobs(const CheckArguments& args) {
                     language = *project->language;
                 }
             }
-            jobs.push_back(
-                {std::move(input), language.empty() ? "auto" : language, std::move(glossary)});
+            jobs.push_back({std::move(input), language.empty() ? "auto" : language,
+                            std::move(glossary), rule_options(args, project)});
         } catch (const InputError& e) {
             report_error(e.what());
             failed = true;
@@ -118,6 +152,8 @@ CheckOptions options_for(const Job& job, const CheckArguments& args, std::size_t
     options.glossary = job.glossary.get();
     options.max_suggestions = args.max_suggestions;
     options.threads = threads;
+    options.rules = !args.no_rules;
+    options.rule_options = job.rules;
     return options;
 }
 
@@ -199,6 +235,15 @@ int run_check(const CheckArguments& args) {
         return 2;
     }
     const Checker& checker = keep_until_exit(std::make_unique<Checker>(checker_config()));
+    try {
+        for (const auto& job : *jobs) {
+            checker.validate_rule_names(job.rules.selection.enabled);
+            checker.validate_rule_names(job.rules.selection.disabled);
+        }
+    } catch (const InputError& e) {
+        report_error(e.what());
+        return 2;
+    }
     auto reports = run_jobs(checker, *jobs, args);
     if (!reports) {
         return 2;
@@ -215,7 +260,7 @@ int run_check(const CheckArguments& args) {
     }
     switch (args.format) {
     case OutputFormat::text:
-        write_text(std::cout, *reports);
+        write_text(std::cout, *reports, args.scores);
         break;
     case OutputFormat::json:
         write_json(std::cout, *reports);
@@ -239,7 +284,8 @@ int run_check(const CheckArguments& args) {
 
 void add_check_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<CheckArguments>();
-    CLI::App* check = app.add_subcommand("check", "Check documents for spelling mistakes");
+    CLI::App* check = app.add_subcommand(
+        "check", "Check documents for spelling mistakes and vague, untestable or wordy wording");
     check->add_option("files", args->paths,
                       "Files to check (Markdown or plain text); - reads standard input");
     check->add_option("-l,--language", args->language,
@@ -287,6 +333,30 @@ void add_check_command(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(0.0, 1.0));
     check->add_flag("--keep-original", args->keep_original,
                     "With --fix, keep each changed file's original as FILE.orig");
+    check
+        ->add_option("--profile", args->profile,
+                     "requirements (the default: every rule) or general (prose that is not a "
+                     "specification: requirement rules off); default: the project file's")
+        ->check(CLI::IsMember({"requirements", "general"}));
+    check
+        ->add_option("--enable", args->enable,
+                     "Turn on a rule (by id, such as incose/negatives) or a category (such as "
+                     "VAGUENESS); repeat or separate with commas")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->delimiter(',');
+    check
+        ->add_option("--disable", args->disable,
+                     "Turn off a rule or a category (see analyst-toolkit rules); repeat or "
+                     "separate with commas")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->delimiter(',');
+    check->add_flag("--scores", args->scores,
+                    "Text format: after the findings, each requirement's quality score and EARS "
+                    "template, and the document's quality and readability (JSON always has them)");
+    check->add_flag("--no-rules", args->no_rules,
+                    "Spelling only: no vocabulary or requirements-quality rules");
     check->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 

@@ -18,6 +18,11 @@ CheckerConfig checker_config() {
                 binary.parent_path().parent_path() / "share" / "analyst-toolkit";
         }
     }
+    if (const char* rules = std::getenv("ATK_RULES_DIR"); rules != nullptr && *rules) {
+        config.rules_directory = rules;
+    } else if (!config.data_directory.empty()) {
+        config.rules_directory = config.data_directory / "rules";
+    }
     return config;
 }
 

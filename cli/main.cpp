@@ -4,6 +4,7 @@
 #include "checker_config.hpp"
 #include "error.hpp"
 #include "fast_exit.hpp"
+#include "lookup_commands.hpp"
 #include "suggest_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -33,7 +34,7 @@ void add_languages_command(CLI::App& app, int& exit_code) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Analyst Toolkit: spelling and wording checks for specifications",
+    CLI::App app{"Analyst Toolkit: spelling, wording and requirements-quality checks for specifications",
                  "analyst-toolkit"};
     app.set_version_flag("--version", ATK_VERSION);
     app.require_subcommand(1);
@@ -41,6 +42,8 @@ int main(int argc, char** argv) {
     atk::cli::add_check_command(app, exit_code);
     add_languages_command(app, exit_code);
     atk::cli::add_suggest_command(app, exit_code);
+    atk::cli::add_synonyms_command(app, exit_code);
+    atk::cli::add_rules_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

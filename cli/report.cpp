@@ -2,7 +2,9 @@
 
 #include "text/offsets.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -72,9 +74,80 @@ ordered_json sarif_region(const Position& at) {
             {"charOffset", at.offset},    {"charLength", at.length}};
 }
 
+/// `value` to one decimal, as JSON prints it back (62.4, not 62.400000000000006).
+double one_decimal(double value) {
+    return std::round(value * 10) / 10;
+}
+
+/// The rules' measures of one file: requirement scores and readability.
+ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& report) {
+    ordered_json requirements = ordered_json::array();
+    for (const auto& requirement : report.requirements) {
+        const Position at = position_of(map, requirement.begin, requirement.end);
+        ordered_json costs = ordered_json::array();
+        for (const auto& cost : requirement.costs) {
+            costs.push_back({{"rule_id", cost.rule_id}, {"points", cost.points}});
+        }
+        requirements.push_back({{"offset", at.offset},
+                                {"length", at.length},
+                                {"line", at.start.line},
+                                {"column", at.start.column},
+                                {"score", requirement.score},
+                                {"ears", rules::to_string(requirement.ears)},
+                                {"costs", std::move(costs)}});
+    }
+    ordered_json readability = {{"sentences", report.counts.sentences},
+                                {"words", report.counts.words},
+                                {"syllables", report.counts.syllables},
+                                {"reading_ease", one_decimal(report.reading_ease)}};
+    readability["grade"] = report.grade ? ordered_json(one_decimal(*report.grade)) : ordered_json();
+    return {{"quality",
+             {{"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
+              {"requirements", std::move(requirements)}}},
+            {"readability", std::move(readability)}};
+}
+
+/// "quality 85/100 over 12 requirements (3 follow no EARS template); reading ease 52.1, grade 10.4"
+std::string rules_summary(const rules::RulesReport& report) {
+    std::string out;
+    if (report.quality) {
+        const auto none = std::count_if(
+            report.requirements.begin(), report.requirements.end(),
+            [](const rules::RequirementReport& r) { return r.ears == rules::EarsTemplate::none; });
+        out += "quality " + std::to_string(*report.quality) + "/100 over " +
+               std::to_string(report.requirements.size()) + " requirement" +
+               (report.requirements.size() == 1 ? "" : "s") + " (" + std::to_string(none) +
+               " follow" + (none == 1 ? "s" : "") + " no EARS template); ";
+    }
+    char measures[96];
+    std::snprintf(measures, sizeof measures, "reading ease %.1f", report.reading_ease);
+    out += measures;
+    if (report.grade) {
+        std::snprintf(measures, sizeof measures, ", grade %.1f", *report.grade);
+        out += measures;
+    }
+    return out;
+}
+
+/// One line per requirement, then the file's summary line.
+void write_scores(std::ostream& out, const text::OffsetMap& map, const std::string& path,
+                  const rules::RulesReport& report) {
+    for (const auto& requirement : report.requirements) {
+        const auto at = map.to_line_column(requirement.begin);
+        out << display_path(path) << ':' << at.line << ':' << at.column << ": requirement "
+            << requirement.score << "/100, EARS " << rules::to_string(requirement.ears);
+        for (std::size_t i = 0; i < requirement.costs.size(); ++i) {
+            out << (i ? ", " : ": ") << requirement.costs[i].rule_id << " -"
+                << requirement.costs[i].points;
+        }
+        out << '\n';
+    }
+    out << display_path(path) << ": " << rules_summary(report) << '\n';
+}
+
 } // namespace
 
-void write_text(std::ostream& out, const std::vector<FileReport>& reports) {
+void write_text(std::ostream& out, const std::vector<FileReport>& reports, bool with_scores) {
     for (const auto& report : reports) {
         const text::OffsetMap map(report.text);
         for (const auto& fix : report.fixed) {
@@ -96,6 +169,9 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports) {
             }
             out << '\n';
         }
+        if (with_scores && report.result.rules) {
+            write_scores(out, map, report.path, *report.result.rules);
+        }
     }
 }
 
@@ -115,6 +191,7 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                                {"severity", to_string(alert.severity)},
                                {"message", alert.message},
                                {"explanation", alert.explanation},
+                               {"link", alert.link},
                                {"replacements", alert.replacements},
                                {"confidence", std::round(alert.confidence * 1000) / 1000}});
         }
@@ -134,6 +211,9 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                          {"language_detected", report.result.language_detected},
                          {"words", report.result.words},
                          {"matches", std::move(matches)}});
+        if (report.result.rules) {
+            files.back().update(rules_json(map, *report.result.rules));
+        }
         if (!report.fixed.empty()) {
             files.back()["fixed"] = std::move(fixed);
         }
@@ -157,6 +237,9 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports) {
                              {"fullDescription", {{"text", alert->explanation}}},
                              {"defaultConfiguration", {{"level", sarif_level(alert->severity)}}},
                              {"properties", {{"category", alert->category}}}});
+        if (!alert->link.empty()) {
+            rule_list.back()["helpUri"] = alert->link;
+        }
     }
 
     ordered_json results = ordered_json::array();

@@ -18,8 +18,11 @@ struct FileReport {
 };
 
 /// `path:line:column: fixed: "recieve" -> "receive"` for each correction made, then
-/// `path:line:column: severity: message [rule-id] (did you mean: a, b)`, one line per alert.
-void write_text(std::ostream& out, const std::vector<FileReport>& reports);
+/// `path:line:column: severity: message [rule-id] (did you mean: a, b)`, one line per alert,
+/// then, `with_scores` and when rules ran, `path:line:column: requirement 70/100, EARS
+/// event-driven: rule -15` per requirement and `path: quality 85/100 over 12 requirements
+/// (...); reading ease ...`.
+void write_text(std::ostream& out, const std::vector<FileReport>& reports, bool with_scores);
 /// The JSON schema documented in docs/check-output.md.
 void write_json(std::ostream& out, const std::vector<FileReport>& reports);
 /// SARIF 2.1.0, one run, columns in UTF-16 code units.

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "parallel.hpp"
+#include "rules/rule_loader.hpp"
 #include "spell/lexicon.hpp"
 #include "spell/ranker.hpp"
 #include "spell/speller.hpp"
@@ -199,9 +200,109 @@ spell::Lexicon Checker::lexicon_for(const spell::Language& language,
             dictionaries_.counts(language)};
 }
 
+const rules::Engine* Checker::rule_engine(const spell::Language& language) const {
+    if (config_.rules_directory.empty()) {
+        return nullptr;
+    }
+    const std::string family = language.code.substr(0, language.code.find('-')); // en-US: en
+    const std::lock_guard lock(rules_mutex_);
+    auto it = rule_engines_.find(family);
+    if (it == rule_engines_.end()) {
+        std::unique_ptr<const rules::Engine> engine;
+        std::error_code error;
+        if (std::filesystem::is_directory(config_.rules_directory / family, error)) {
+            engine = std::make_unique<const rules::Engine>(
+                rules::load_rule_set(config_.rules_directory, family));
+        }
+        it = rule_engines_.emplace(family, std::move(engine)).first;
+    }
+    return it->second.get();
+}
+
+const thesaurus::Thesaurus* Checker::thesaurus_for(const spell::Language& language) const {
+    const std::lock_guard lock(thesauri_mutex_);
+    auto it = thesauri_.find(language.code);
+    if (it == thesauri_.end()) {
+        const auto stem = thesaurus::find_thesaurus(language.dictionary, config_.thesaurus_directories);
+        std::unique_ptr<const thesaurus::Thesaurus> loaded;
+        if (!stem.empty()) {
+            loaded = std::make_unique<const thesaurus::Thesaurus>(stem);
+        }
+        it = thesauri_.emplace(language.code, std::move(loaded)).first;
+    }
+    return it->second.get();
+}
+
+std::vector<thesaurus::Meaning> Checker::synonyms(std::string_view word,
+                                                  std::string_view language_name) const {
+    if (const auto bad = text::find_invalid_utf8(word)) {
+        throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) + "; words must be UTF-8");
+    }
+    const spell::Language language = resolve_language(language_name);
+    const thesaurus::Thesaurus* found = thesaurus_for(language);
+    if (found == nullptr) {
+        throw InputError("no thesaurus is installed for " + language.code +
+                         "; English (mythes-en-us) and French (mythes-fr) come with make deps");
+    }
+    return found->lookup(word);
+}
+
+void Checker::offer_synonyms(const rules::Engine& engine, const spell::Language& language,
+                             std::vector<Alert>& alerts, std::string_view text) const {
+    constexpr std::size_t kMaxAlternatives = 3;
+    for (auto& alert : alerts) {
+        const rules::Rule* rule = engine.find_rule(alert.rule_id);
+        if (rule == nullptr || !rule->synonyms || !alert.replacements.empty()) {
+            continue;
+        }
+        const thesaurus::Thesaurus* thesaurus = thesaurus_for(language);
+        if (thesaurus == nullptr) {
+            return;
+        }
+        const auto written = text.substr(alert.begin, alert.end - alert.begin);
+        for (const auto& meaning : thesaurus->lookup(written)) {
+            for (const auto& synonym : meaning.synonyms) {
+                // Plain synonyms (not merely similar or broader terms) no rule flags in turn.
+                const bool fits = synonym.relation.empty() &&
+                                  synonym.word != written && !engine.flags_phrase(synonym.word);
+                const bool known = std::find(alert.replacements.begin(), alert.replacements.end(),
+                                             synonym.word) != alert.replacements.end();
+                if (fits && !known && alert.replacements.size() < kMaxAlternatives) {
+                    alert.replacements.push_back(synonym.word);
+                }
+            }
+        }
+    }
+}
+
+void Checker::validate_rule_names(const std::vector<std::string>& names) const {
+    if (names.empty() || config_.rules_directory.empty()) {
+        return;
+    }
+    std::vector<const rules::Rule*> all;
+    for (const auto& family : rules::rule_languages(config_.rules_directory)) {
+        const auto language = spell::find_language(family);
+        if (const rules::Engine* engine = language ? rule_engine(*language) : nullptr) {
+            for (const auto& rule : engine->rule_set().rules) {
+                all.push_back(&rule);
+            }
+        }
+    }
+    for (const auto& name : names) {
+        const bool known = std::any_of(all.begin(), all.end(), [&](const rules::Rule* rule) {
+            return rule->id == name || rule->category == name;
+        });
+        if (!known) {
+            throw InputError("no rule or category is called '" + name +
+                             "'; list them with: analyst-toolkit rules");
+        }
+    }
+}
+
 void Checker::preload(std::string_view language_name) const {
     const spell::Language language = resolve_language(language_name);
     dictionaries_.get(language);
+    rule_engine(language);
 }
 
 Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_view language_name,
@@ -231,7 +332,7 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const spell::Glossary& glossary = options.glossary ? *options.glossary : no_glossary;
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
 
-    CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0};
+    CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0, std::nullopt};
     const auto misspellings =
         find_misspellings(document.blocks, chosen.language, glossary,
                           dictionary_for(chosen.language), threads, result.words);
@@ -244,7 +345,19 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
         result.alerts.back().confidence =
             found.confidence * spell::typo_prior(misspelling.word, misspelling.sentence_start);
     }
-    // Blocks come in document order, so alerts already are; sorting guards the contract.
+    if (options.rules) {
+        if (const rules::Engine* engine = rule_engine(chosen.language)) {
+            rules::RunOptions rule_options = options.rule_options;
+            rule_options.glossary = &glossary;
+            result.rules = engine->run(document, rule_options);
+            auto& found = result.rules->alerts;
+            offer_synonyms(*engine, chosen.language, found, text);
+            result.alerts.insert(result.alerts.end(), std::make_move_iterator(found.begin()),
+                                 std::make_move_iterator(found.end()));
+            found.clear();
+        }
+    }
+    // Spelling and rule findings, merged in document order.
     std::stable_sort(result.alerts.begin(), result.alerts.end(),
                      [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
     return result;

@@ -1,13 +1,19 @@
 #pragma once
 // The single entry point of core: check(text, options) -> alerts and statistics.
 #include "alert.hpp"
+#include "rules/engine.hpp"
 #include "spell/dictionaries.hpp"
 #include "spell/glossary.hpp"
 #include "spell/lexicon.hpp"
 #include "text/document.hpp"
+#include "thesaurus/thesaurus.hpp"
 
 #include <filesystem>
 #include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +28,9 @@ struct CheckOptions {
     /// Threads one check may use. The CLI gives a lone large file every core; a server that
     /// already runs one check per core leaves it at 1.
     std::size_t threads = 1;
+    /// Run the vocabulary and requirements-quality rules of the language (when it has any).
+    bool rules = true;
+    rules::RunOptions rule_options; ///< profile and selection; its glossary is `glossary`
 };
 
 struct CheckResult {
@@ -30,6 +39,9 @@ struct CheckResult {
     double language_confidence = 1; ///< 0..1; 1 when the caller chose
     std::vector<Alert> alerts;      ///< ordered by position
     std::size_t words = 0;          ///< words of prose checked
+    /// Requirement scores, the document's quality and readability, when rules ran (their
+    /// findings are in `alerts`, with the spelling ones).
+    std::optional<rules::RulesReport> rules;
 };
 
 struct CheckerConfig {
@@ -39,12 +51,19 @@ struct CheckerConfig {
     /// Data built with the binary (spelling/<code>.index); without it suggestions come from
     /// Nuspell alone, slower and less well ranked.
     std::filesystem::path data_directory;
+    /// rules/<language>/*.yml (docs/rules.md); empty: no rules. A language without a
+    /// directory there is checked for spelling only.
+    std::filesystem::path rules_directory;
+    std::vector<std::filesystem::path> thesaurus_directories =
+        thesaurus::default_thesaurus_directories();
 };
 
 /// Loaded once, then const: check() may be called from any number of threads at once.
 class Checker {
   public:
     explicit Checker(CheckerConfig config = {});
+
+    const CheckerConfig& config() const { return config_; }
 
     /// Installed languages, in a stable order.
     std::vector<spell::Language> languages() const;
@@ -68,8 +87,23 @@ class Checker {
     WordSuggestions suggest(std::string_view word, std::string_view language,
                             const spell::Glossary* glossary, std::size_t max) const;
 
+    /// The compiled rules of `language` (en-US uses rules/en), loaded on first use and then
+    /// shared; null when it has none. Throws InputError naming the file of a bad rule.
+    const rules::Engine* rule_engine(const spell::Language& language) const;
+
+    /// The meanings and synonyms of `word` in `language` (not "auto"); empty when the
+    /// thesaurus does not know the word. Throws InputError for an unknown language, one
+    /// without a thesaurus, or a word that is not valid UTF-8.
+    std::vector<thesaurus::Meaning> synonyms(std::string_view word,
+                                             std::string_view language) const;
+
+    /// Throws InputError naming the first of `names` that is neither the id nor the category
+    /// of a rule of any language (a misspelt --disable must not pass silently).
+    void validate_rule_names(const std::vector<std::string>& names) const;
+
     /// Checks `text`. Throws InputError when the text is not valid UTF-8 (naming the byte),
-    /// when the language is unknown, or when detection finds a language with no dictionary.
+    /// when the language is unknown, when detection finds a language with no dictionary, or
+    /// when the language's rule files are bad.
     CheckResult check(std::string_view text, const CheckOptions& options) const;
 
   private:
@@ -89,6 +123,16 @@ class Checker {
 
     CheckerConfig config_;
     spell::DictionaryCatalog dictionaries_;
+    mutable std::mutex rules_mutex_;
+    mutable std::map<std::string, std::unique_ptr<const rules::Engine>> rule_engines_;
+    mutable std::mutex thesauri_mutex_;
+    mutable std::map<std::string, std::unique_ptr<const thesaurus::Thesaurus>> thesauri_;
+
+    /// The thesaurus of `language`, loaded on first use; null when none is installed.
+    const thesaurus::Thesaurus* thesaurus_for(const spell::Language& language) const;
+    /// Fills in thesaurus alternatives for findings of rules that ask for them (docs/rules.md).
+    void offer_synonyms(const rules::Engine& engine, const spell::Language& language,
+                        std::vector<Alert>& alerts, std::string_view text) const;
 };
 
 } // namespace atk

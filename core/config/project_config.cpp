@@ -3,6 +3,31 @@
 #include "config/yaml_file.hpp"
 
 namespace atk::config {
+namespace {
+
+void read_rules(const std::filesystem::path& path, const YAML::Node& value, ProjectConfig& config) {
+    if (!value.IsMap()) {
+        fail(path, value.Mark(), "'rules' must be a mapping (profile:, enable:, disable:)");
+    }
+    for (const auto& entry : value) {
+        const std::string key = entry.first.as<std::string>();
+        if (key == "profile") {
+            config.profile = scalar(path, entry.second, "'rules: profile'");
+            if (*config.profile != "requirements" && *config.profile != "general") {
+                fail(path, entry.second.Mark(), "'rules: profile' must be requirements or general");
+            }
+        } else if (key == "enable") {
+            config.enable_rules = strings(path, entry.second, "'rules: enable'");
+        } else if (key == "disable") {
+            config.disable_rules = strings(path, entry.second, "'rules: disable'");
+        } else {
+            fail(path, entry.first.Mark(),
+                 "unknown key 'rules: " + key + "'; the known keys are profile, enable and disable");
+        }
+    }
+}
+
+} // namespace
 
 std::optional<std::filesystem::path> find_project_config(const std::filesystem::path& directory) {
     std::error_code error;
@@ -30,7 +55,7 @@ ProjectConfig load_project_config(const std::filesystem::path& path) {
         return config; // an empty file is a valid, empty configuration
     }
     if (!root.IsMap()) {
-        fail(path, root.Mark(), "expected a mapping of settings (language:, glossary:)");
+        fail(path, root.Mark(), "expected a mapping of settings (language:, glossary:, rules:)");
     }
     for (const auto& entry : root) {
         const std::string key = entry.first.as<std::string>();
@@ -50,9 +75,11 @@ ProjectConfig load_project_config(const std::filesystem::path& path) {
                 }
                 config.glossary.add(term.as<std::string>());
             }
+        } else if (key == "rules") {
+            read_rules(path, value, config);
         } else {
             fail(path, entry.first.Mark(),
-                 "unknown key '" + key + "'; the known keys are language and glossary");
+                 "unknown key '" + key + "'; the known keys are language, glossary and rules");
         }
     }
     return config;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace atk::config {
 
@@ -15,6 +16,11 @@ struct ProjectConfig {
     std::filesystem::path path;          ///< the file it came from
     std::optional<std::string> language; ///< default language for the project's documents
     spell::Glossary glossary;            ///< accepted project vocabulary
+    /// rules: the profile (requirements | general) and the rules or categories turned on
+    /// and off (docs/rules.md).
+    std::optional<std::string> profile;
+    std::vector<std::string> enable_rules;
+    std::vector<std::string> disable_rules;
 };
 
 /// The nearest .analyst-toolkit.yml in `directory` or one of its parents, if any.

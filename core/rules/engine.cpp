@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "rules/phrase_matcher.hpp"
+#include "rules/rule_loader.hpp"
 #include "rules/text_units.hpp"
 #include "spell/glossary.hpp"
 #include "text/casing.hpp"
@@ -124,6 +125,15 @@ std::string in_case_of(std::string_view written, const std::string& replacement)
     }
 }
 
+/// Words joined by single spaces, in lower case when `lower`.
+std::string joined(const std::vector<std::string>& words, bool lower = false) {
+    std::string out;
+    for (const auto& word : words) {
+        out += (out.empty() ? "" : " ") + (lower ? normalised_lower(word) : word);
+    }
+    return out;
+}
+
 std::string replace_all(std::string text, std::string_view key, std::string_view value) {
     for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
         text.replace(at, key.size(), value);
@@ -140,6 +150,7 @@ struct Engine::Compiled {
     std::unique_ptr<RE2::Set> patterns; ///< all patterns; null when there are none
     std::vector<std::unique_ptr<RE2>> regexes;
     std::vector<std::uint32_t> regex_rule;
+    std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
 
     void add(const Rule& rule, const std::vector<std::string>& words, PhraseRef ref) {
         refs.push_back(ref);
@@ -155,6 +166,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
         const Rule& rule = rules_.rules[r];
         for (std::uint32_t p = 0; p < rule.phrases.size(); ++p) {
             c.add(rule, rule.phrases[p].words, {r, PhraseRef::Kind::phrase, p, 0});
+            c.flagged.insert(joined(rule.phrases[p].words));
         }
         for (std::uint32_t e = 0; e < rule.exceptions.size(); ++e) {
             c.add(rule, rule.exceptions[e], {r, PhraseRef::Kind::exception, e, 0});
@@ -183,6 +195,20 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
 }
 
 Engine::~Engine() = default;
+
+const Rule* Engine::find_rule(std::string_view id) const {
+    for (const auto& rule : rules_.rules) {
+        if (rule.id == id) {
+            return &rule;
+        }
+    }
+    return nullptr;
+}
+
+bool Engine::flags_phrase(std::string_view phrase) const {
+    return compiled_->flagged.contains(
+        joined(phrase_words(std::string(phrase), rules_.language, rules_.profile), true));
+}
 
 namespace {
 

@@ -78,6 +78,13 @@ class Engine {
 
     const RuleSet& rule_set() const { return rules_; }
 
+    /// The rule with this id, or null.
+    const Rule* find_rule(std::string_view id) const;
+
+    /// True when a phrase rule (existence, substitution) flags `phrase` as a whole, whatever
+    /// its case: so that a replacement offered is not flagged in turn.
+    bool flags_phrase(std::string_view phrase) const;
+
     /// Runs the selected rules over `document`. Thread-safe.
     RulesReport run(const text::Document& document, const RunOptions& options) const;
 

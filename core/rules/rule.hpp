@@ -57,6 +57,9 @@ struct Rule {
     /// one of them is not reported.
     std::vector<std::vector<std::string>> exceptions;
     bool case_sensitive = false; ///< phrases match whatever their case unless this is set
+    /// existence: offer the thesaurus's synonyms of the flagged word as replacements (those
+    /// no rule flags in turn), for vague words with no one fixed replacement.
+    bool synonyms = false;
     std::size_t max = 0;         ///< occurrence: words; readability: the highest grade allowed
     double min = 0;              ///< readability: the lowest reading ease allowed
     std::string metric;          ///< readability: flesch-kincaid | kandel-moles

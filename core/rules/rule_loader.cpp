@@ -53,7 +53,7 @@ const std::set<std::string> kCommonKeys{
     "scope", "applies",     "enabled", "must_fire",     "must_not_fire"};
 const std::map<RuleType, std::set<std::string>>& type_keys() {
     static const std::map<RuleType, std::set<std::string>> keys{
-        {RuleType::existence, {"phrases", "patterns", "exceptions", "case_sensitive"}},
+        {RuleType::existence, {"phrases", "patterns", "exceptions", "case_sensitive", "synonyms"}},
         {RuleType::substitution, {"swap", "exceptions", "case_sensitive"}},
         {RuleType::occurrence, {"max"}},
         {RuleType::repetition, {"exceptions"}},
@@ -143,6 +143,8 @@ class RuleReader {
             rule_.applies = applies == "requirements" ? Applies::requirements : Applies::everywhere;
         } else if (key == "enabled") {
             rule_.enabled_by_default = boolean(value, what);
+        } else if (key == "synonyms") {
+            rule_.synonyms = boolean(value, what);
         } else if (key == "case_sensitive") {
             rule_.case_sensitive = boolean(value, what);
         } else if (key == "must_fire") {

@@ -43,6 +43,12 @@ bool ends_with_colon(std::string_view text) {
     return last != std::string_view::npos && text[last] == ':';
 }
 
+bool is_question(std::string_view text, text::Span span) {
+    const auto sentence = text.substr(span.begin, span.end - span.begin);
+    const auto last = sentence.find_last_not_of(" \t\n");
+    return last != std::string_view::npos && sentence[last] == '?';
+}
+
 } // namespace
 
 std::string normalised_lower(std::string_view word) {
@@ -150,6 +156,8 @@ std::vector<BlockUnits> cut_into_units(const text::Document& document, text::Seg
             sentence.token_count = token - sentence.first_token;
             const bool list_item = block.kind == text::BlockKind::list_item;
             sentence.requirement = sentence.requirement || (list_item && in_requirement_list);
+            // A question asks for a requirement rather than stating one.
+            sentence.requirement = sentence.requirement && !is_question(block.text, span);
             unit.sentences.push_back(sentence);
         }
         if (block.kind != text::BlockKind::list_item) {

@@ -60,7 +60,7 @@ TEST_F(ProjectConfigTest, AnEmptyFileIsAnEmptyConfiguration) {
 TEST_F(ProjectConfigTest, UnknownKeysFailWithFileAndLine) {
     const std::string error = error_of("language: en\nglosary:\n  - Acme\n");
     EXPECT_THAT(error, HasSubstr(".analyst-toolkit.yml:2: unknown key 'glosary'"));
-    EXPECT_THAT(error, HasSubstr("known keys are language and glossary"));
+    EXPECT_THAT(error, HasSubstr("known keys are language, glossary and rules"));
 }
 
 TEST_F(ProjectConfigTest, WrongTypesFailWithFileAndLine) {
@@ -73,4 +73,16 @@ TEST_F(ProjectConfigTest, WrongTypesFailWithFileAndLine) {
 TEST_F(ProjectConfigTest, InvalidYamlFailsWithFileAndLine) {
     EXPECT_THAT(error_of("language: en\nglossary: [unclosed\n"), HasSubstr("invalid YAML"));
     EXPECT_THAT(error_of("language: \"a\xFF\"\n"), HasSubstr("invalid UTF-8 at byte 12"));
+}
+
+TEST_F(ProjectConfigTest, ReadsTheRulesProfileAndSelection) {
+    const auto config = load_project_config(write(
+        ".analyst-toolkit.yml",
+        "rules:\n  profile: general\n  enable: [incose/negatives]\n  disable: [WORDINESS, style/hedging]\n"));
+    EXPECT_EQ(config.profile, "general");
+    EXPECT_THAT(config.enable_rules, ElementsAre("incose/negatives"));
+    EXPECT_THAT(config.disable_rules, ElementsAre("WORDINESS", "style/hedging"));
+    EXPECT_THAT(error_of("rules:\n  profile: strict\n"), HasSubstr(":2: 'rules: profile' must be"));
+    EXPECT_THAT(error_of("rules:\n  disabled: [X]\n"), HasSubstr(":2: unknown key 'rules: disabled'"));
+    EXPECT_THAT(error_of("rules: [X]\n"), HasSubstr(":1: 'rules' must be a mapping"));
 }

@@ -1,0 +1,145 @@
+// The vocabulary and requirements-quality rules as users drive them: check's rule options,
+// the project file's rules section, scores, and the rules and synonyms commands. A scratch
+// rule set (ATK_RULES_DIR) keeps these tests independent of the shipped rules' wording.
+#include "run.hpp"
+#include "scratch_dir.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using atk::test::run_toolkit;
+using testing::HasSubstr;
+
+namespace {
+
+class RulesCli : public atk::test::ScratchDirTest {
+  protected:
+    void SetUp() override {
+        ScratchDirTest::SetUp();
+        write("rules/en/language.yml", "requirement_words: [shall]\nears:\n  event_driven: [when]\n");
+        write("rules/en/vague/fast.yml", rule("existence", "VAGUENESS", "phrases: [fast]\nsynonyms: true\n"));
+        write("rules/en/wordy.yml", rule("substitution", "WORDINESS", "swap:\n  in order to: to\n"));
+        write("rules/en/negatives.yml",
+              rule("existence", "STYLE", "phrases: [not]\nenabled: false\n"));
+        environment_ = {"ATK_RULES_DIR=" + (dir_ / "rules").string()};
+    }
+
+    static std::string rule(const std::string& type, const std::string& category,
+                            const std::string& extra) {
+        return "type: " + type + "\ndescription: d\nmessage: 'Avoid \"{match}\"'\nexplanation: e\n"
+               "link: https://example.org/rule\ncategory: " + category +
+               "\nseverity: warning\nmust_fire: [fast, in order to, not]\n"
+               "must_not_fire: [slow, so, yes]\n" + extra;
+    }
+
+    atk::test::RunResult check(std::vector<std::string> args, const std::string& text) {
+        args.insert(args.begin(), "check");
+        args.push_back(write("spec.md", text));
+        return run_toolkit(args, "", environment_);
+    }
+
+    std::vector<std::string> environment_;
+};
+
+constexpr const char* kSpec = "When asked, the system shall be fast in order to please. It is not slow.\n";
+
+} // namespace
+
+TEST_F(RulesCli, RuleFindingsComeOutNextToSpellingOnes) {
+    const auto run = check({"--language", "en-US"}, kSpec + std::string("Teh end.\n"));
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_THAT(run.out, HasSubstr(":1:33: warning: Avoid \"fast\" [vague/fast] (did you mean: "));
+    EXPECT_THAT(run.out, HasSubstr(":1:38: warning: Avoid \"in order to\" [wordy] (did you mean: to)"));
+    EXPECT_THAT(run.out, HasSubstr(":2:1: error: Possible spelling mistake: \"Teh\""));
+    EXPECT_THAT(run.out, testing::Not(HasSubstr("[negatives]"))); // off by default
+}
+
+TEST_F(RulesCli, VagueWordsGetThesaurusAlternatives) {
+    const auto run = check({"--language", "en-US", "--format", "json"}, kSpec);
+    const auto json = nlohmann::json::parse(run.out);
+    const auto& fast = json["files"][0]["matches"][0];
+    ASSERT_EQ(fast["rule_id"], "vague/fast");
+    EXPECT_FALSE(fast["replacements"].empty());
+    EXPECT_EQ(fast["link"], "https://example.org/rule");
+    EXPECT_EQ(fast["category"], "VAGUENESS");
+}
+
+TEST_F(RulesCli, RulesAreTurnedOnAndOffByIdOrCategoryPerRunAndPerProject) {
+    auto run = check({"--language", "en-US", "--disable", "VAGUENESS", "--enable", "negatives"}, kSpec);
+    EXPECT_THAT(run.out, testing::Not(HasSubstr("[vague/fast]")));
+    EXPECT_THAT(run.out, HasSubstr("[negatives]"));
+    EXPECT_THAT(run.out, HasSubstr("[wordy]"));
+
+    write(".analyst-toolkit.yml", "rules:\n  disable: [wordy]\n  enable: [negatives]\n");
+    run = check({"--language", "en-US"}, kSpec);
+    EXPECT_THAT(run.out, testing::Not(HasSubstr("[wordy]")));
+    EXPECT_THAT(run.out, HasSubstr("[negatives]"));
+    run = check({"--language", "en-US", "--enable", "wordy", "--disable", "negatives"}, kSpec);
+    EXPECT_THAT(run.out, HasSubstr("[wordy]")); // the run's choice wins over the project's
+    EXPECT_THAT(run.out, testing::Not(HasSubstr("[negatives]")));
+
+    run = check({"--language", "en-US", "--no-rules"}, kSpec);
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(run.out, "");
+}
+
+TEST_F(RulesCli, AMisspeltRuleNameIsAnErrorNotASilentNoOp) {
+    const auto run = check({"--language", "en-US", "--disable", "VAGUENES"}, kSpec);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.out, "");
+    EXPECT_THAT(run.err, HasSubstr("no rule or category is called 'VAGUENES'"));
+}
+
+TEST_F(RulesCli, ABadRuleFileStopsTheRunNamingFileAndLine) {
+    write("rules/en/broken.yml", rule("existence", "STYLE", "phrases: [x]\nphrasez: [y]\n"));
+    const auto run = check({"--language", "en-US"}, kSpec);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.out, "");
+    EXPECT_THAT(run.err, HasSubstr("broken.yml:11: unknown key 'phrasez'"));
+}
+
+TEST_F(RulesCli, ScoresShowEachRequirementAndTheDocument) {
+    auto run = check({"--language", "en-US", "--scores"}, kSpec);
+    EXPECT_THAT(run.out, HasSubstr(":1:1: requirement 70/100, EARS event-driven: vague/fast -15, wordy -15\n"));
+    EXPECT_THAT(run.out, HasSubstr("spec.md: quality 70/100 over 1 requirement (0 follow no EARS template); reading ease "));
+    run = check({"--language", "en-US", "--format", "json"}, kSpec);
+    const auto file = nlohmann::json::parse(run.out)["files"][0];
+    EXPECT_EQ(file["quality"]["score"], 70);
+    EXPECT_EQ(file["quality"]["requirements"][0]["ears"], "event-driven");
+    EXPECT_EQ(file["quality"]["requirements"][0]["costs"].size(), 2U);
+    EXPECT_EQ(file["readability"]["sentences"], 2);
+    EXPECT_TRUE(file["readability"]["grade"].is_number());
+}
+
+TEST_F(RulesCli, ProfileGeneralTurnsRequirementRulesOff) {
+    write("rules/en/modal.yml",
+          rule("existence", "MODALS", "phrases: [shall]\napplies: requirements\n"));
+    EXPECT_THAT(check({"--language", "en-US"}, kSpec).out, HasSubstr("[modal]"));
+    EXPECT_THAT(check({"--language", "en-US", "--profile", "general"}, kSpec).out,
+                testing::Not(HasSubstr("[modal]")));
+}
+
+TEST_F(RulesCli, RulesCommandListsEachRule) {
+    const auto run = run_toolkit({"rules"}, "", environment_);
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_THAT(run.out, HasSubstr("en\tnegatives\tSTYLE\twarning\toff\teverywhere\td\n"));
+    EXPECT_THAT(run.out, HasSubstr("en\tvague/fast\tVAGUENESS\twarning\ton\teverywhere\td\n"));
+    const auto none = run_toolkit({"rules", "--language", "es"}, "", environment_);
+    EXPECT_EQ(none.exit_code, 2);
+    EXPECT_THAT(none.err, HasSubstr("no rules for es"));
+}
+
+TEST(SynonymsCli, PrintsMeaningsAndSaysWhenAWordIsUnknown) {
+    const auto run = run_toolkit({"synonyms", "--language", "en", "quick"});
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_THAT(run.out, HasSubstr("(adj) speedy, fast (similar term)\n"));
+    const auto french = run_toolkit({"synonyms", "--language", "fr", "adéquat"});
+    EXPECT_THAT(french.out, HasSubstr("approprié"));
+    const auto unknown = run_toolkit({"synonyms", "xyzzyq"});
+    EXPECT_EQ(unknown.exit_code, 1);
+    EXPECT_THAT(unknown.err, HasSubstr("does not know 'xyzzyq'"));
+    const auto spanish = run_toolkit({"synonyms", "--language", "es", "hola"});
+    EXPECT_EQ(spanish.exit_code, 2);
+    EXPECT_THAT(spanish.err, HasSubstr("no thesaurus is installed for es-ES"));
+}
