@@ -234,6 +234,10 @@ class Run {
     RulesReport report() {
         text::Segmenter segmenter(rules_.language);
         units_ = cut_into_units(document_, segmenter, rules_.profile);
+        block_counts_.reserve(units_.size());
+        for (std::size_t b = 0; b < units_.size(); ++b) {
+            block_counts_.push_back(count_words(b));
+        }
         for (std::size_t b = 0; b < units_.size(); ++b) {
             for (const auto& sentence : units_[b].sentences) {
                 check_sentence(sentence);
@@ -489,7 +493,9 @@ class Run {
         }
     }
 
-    TextCounts counts_of(std::size_t b) const {
+    const TextCounts& counts_of(std::size_t b) const { return block_counts_[b]; }
+
+    TextCounts count_words(std::size_t b) const {
         TextCounts counts;
         counts.sentences = units_[b].sentences.size();
         for (const auto& token : units_[b].tokens) {
@@ -713,6 +719,7 @@ class Run {
     const RunOptions& options_;
     std::vector<bool> active_;
     std::vector<BlockUnits> units_;
+    std::vector<TextCounts> block_counts_; ///< per block
     std::vector<PhraseMatcher::Match> matches_;
     std::vector<Finding> findings_;
     std::vector<VariantSeen> variants_;

@@ -8,16 +8,30 @@ namespace atk::rules {
 namespace {
 
 bool is_vowel(char32_t c, bool french) {
-    static constexpr std::u32string_view kEnglish = U"aeiouy";
-    static constexpr std::u32string_view kFrench = U"aeiouyàâäéèêëîïôöùûüÿœæ";
-    return (french ? kFrench : kEnglish).find(c) != std::u32string_view::npos;
+    switch (c) {
+    case U'a':
+    case U'e':
+    case U'i':
+    case U'o':
+    case U'u':
+    case U'y':
+        return true;
+    default:
+        break;
+    }
+    static constexpr std::u32string_view kFrenchAccented = U"àâäéèêëîïôöùûüÿœæ";
+    return french && c >= 0x80 && kFrenchAccented.find(c) != std::u32string_view::npos;
 }
 
 } // namespace
 
 std::size_t syllables(std::string_view lower_word, std::string_view language) {
     const bool french = language.substr(0, 2) == "fr";
-    const std::u32string word = text::to_code_points(lower_word);
+    const bool ascii = std::all_of(lower_word.begin(), lower_word.end(),
+                                   [](char c) { return (c & 0x80) == 0; });
+    // Most words are ASCII: count over bytes, without decoding.
+    const std::u32string word = ascii ? std::u32string(lower_word.begin(), lower_word.end())
+                                      : text::to_code_points(lower_word);
     std::size_t groups = 0;
     bool in_vowels = false;
     for (const char32_t c : word) {

@@ -268,3 +268,29 @@ TEST(RuleText, FrenchElisionsAreSplitOffLikeTheText) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Readability, SyllablesAreVowelGroupsLessASilentE) {
+    using atk::rules::syllables;
+    EXPECT_EQ(syllables("the", "en"), 1U);
+    EXPECT_EQ(syllables("make", "en"), 1U);
+    EXPECT_EQ(syllables("table", "en"), 2U); // -le keeps its syllable in English
+    EXPECT_EQ(syllables("system", "en"), 2U);
+    EXPECT_EQ(syllables("beautiful", "en"), 3U);
+    EXPECT_EQ(syllables("système", "fr"), 2U);
+    EXPECT_EQ(syllables("utilisateur", "fr"), 5U);
+    EXPECT_EQ(syllables("données", "fr"), 2U);
+    EXPECT_EQ(syllables("tsk", "en"), 1U); // never 0
+}
+
+TEST(Readability, FormulasFollowTheirDefinitions) {
+    const atk::rules::TextCounts counts{1, 10, 15};
+    EXPECT_NEAR(atk::rules::flesch_reading_ease(counts), 69.785, 1e-9);
+    EXPECT_NEAR(atk::rules::flesch_kincaid_grade(counts), 6.01, 1e-9);
+    EXPECT_NEAR(atk::rules::kandel_moles(counts), 86.45, 1e-9);
+    EXPECT_EQ(atk::rules::reading_ease(counts, "fr"), atk::rules::kandel_moles(counts));
+    EXPECT_EQ(atk::rules::flesch_reading_ease({}), 0.0);
+}
+
+} // namespace
