@@ -69,6 +69,7 @@ rules::RunOptions rule_options(const CheckArguments& args, const config::Project
         profile = profile.empty() ? project->profile.value_or("") : profile;
         enable = project->enable_rules;
         disable = project->disable_rules;
+        options.preferred_terms = project->preferred_terms;
     }
     options.profile = rules::parse_profile(profile).value_or(rules::Profile::requirements);
     options.selection.enabled = layered(enable, args.disable, args.enable);

@@ -260,16 +260,18 @@ void Checker::offer_synonyms(const rules::Engine& engine, const spell::Language&
             return;
         }
         const auto written = text.substr(alert.begin, alert.end - alert.begin);
-        for (const auto& meaning : thesaurus->lookup(written)) {
-            for (const auto& synonym : meaning.synonyms) {
-                // Plain synonyms (not merely similar or broader terms) no rule flags in turn.
-                const bool fits = synonym.relation.empty() &&
-                                  synonym.word != written && !engine.flags_phrase(synonym.word);
-                const bool known = std::find(alert.replacements.begin(), alert.replacements.end(),
-                                             synonym.word) != alert.replacements.end();
-                if (fits && !known && alert.replacements.size() < kMaxAlternatives) {
-                    alert.replacements.push_back(synonym.word);
-                }
+        // The first meaning only, plain synonyms only: a thesaurus knows every sense of a word
+        // (fast: quick, or fastened) but not which one the writer meant; the first is the
+        // commonest. Similar and broader terms are often just as vague.
+        const auto meanings = thesaurus->lookup(written);
+        if (meanings.empty()) {
+            continue;
+        }
+        for (const auto& synonym : meanings.front().synonyms) {
+            const bool fits = synonym.relation.empty() && synonym.word != written &&
+                              !engine.flags_phrase(synonym.word);
+            if (fits && alert.replacements.size() < kMaxAlternatives) {
+                alert.replacements.push_back(synonym.word);
             }
         }
     }

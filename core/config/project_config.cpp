@@ -7,7 +7,7 @@ namespace {
 
 void read_rules(const std::filesystem::path& path, const YAML::Node& value, ProjectConfig& config) {
     if (!value.IsMap()) {
-        fail(path, value.Mark(), "'rules' must be a mapping (profile:, enable:, disable:)");
+        fail(path, value.Mark(), "'rules' must be a mapping (profile:, enable:, disable:, preferred_terms:)");
     }
     for (const auto& entry : value) {
         const std::string key = entry.first.as<std::string>();
@@ -20,9 +20,20 @@ void read_rules(const std::filesystem::path& path, const YAML::Node& value, Proj
             config.enable_rules = strings(path, entry.second, "'rules: enable'");
         } else if (key == "disable") {
             config.disable_rules = strings(path, entry.second, "'rules: disable'");
+        } else if (key == "preferred_terms") {
+            if (!entry.second.IsMap()) {
+                fail(path, entry.second.Mark(),
+                     "'rules: preferred_terms' must map each term to avoid to the one to use");
+            }
+            for (const auto& term : entry.second) {
+                config.preferred_terms.emplace_back(
+                    scalar(path, term.first, "a term of 'preferred_terms'"),
+                    scalar(path, term.second, "a preferred term"));
+            }
         } else {
             fail(path, entry.first.Mark(),
-                 "unknown key 'rules: " + key + "'; the known keys are profile, enable and disable");
+                 "unknown key 'rules: " + key +
+                     "'; the known keys are profile, enable, disable and preferred_terms");
         }
     }
 }

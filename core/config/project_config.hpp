@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace atk::config {
@@ -21,6 +22,8 @@ struct ProjectConfig {
     std::optional<std::string> profile;
     std::vector<std::string> enable_rules;
     std::vector<std::string> disable_rules;
+    /// The project's preferred terms: "client" -> "customer".
+    std::vector<std::pair<std::string, std::string>> preferred_terms;
 };
 
 /// The nearest .analyst-toolkit.yml in `directory` or one of its parents, if any.

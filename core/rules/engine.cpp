@@ -143,7 +143,7 @@ std::string replace_all(std::string text, std::string_view key, std::string_view
 
 } // namespace
 
-struct Engine::Compiled {
+struct CompiledRules {
     PhraseMatcher folded; ///< case-insensitive phrases, in lower case
     PhraseMatcher exact;  ///< case-sensitive phrases
     std::vector<PhraseRef> refs;
@@ -158,13 +158,14 @@ struct Engine::Compiled {
     }
 };
 
-Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_unique<Compiled>()) {
+Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_unique<CompiledRules>()) {
     auto& c = *compiled_;
     RE2::Options set_options;
     set_options.set_log_errors(false);
     for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
         const Rule& rule = rules_.rules[r];
-        for (std::uint32_t p = 0; p < rule.phrases.size(); ++p) {
+        // A project-terms rule's own swaps are examples: the project's terms replace them.
+        for (std::uint32_t p = 0; p < rule.phrases.size() && !rule.project_terms; ++p) {
             c.add(rule, rule.phrases[p].words, {r, PhraseRef::Kind::phrase, p, 0});
             c.flagged.insert(joined(rule.phrases[p].words));
         }
@@ -215,19 +216,18 @@ namespace {
 /// One run of the rules over one document.
 class Run {
   public:
-    Run(const RuleSet& rules, const PhraseMatcher& folded, const PhraseMatcher& exact,
-        const std::vector<PhraseRef>& refs, const RE2::Set* patterns,
-        const std::vector<std::unique_ptr<RE2>>& regexes,
-        const std::vector<std::uint32_t>& regex_rule, const text::Document& document,
+    Run(const RuleSet& rules, const CompiledRules& compiled, const text::Document& document,
         const RunOptions& options)
-        : rules_(rules), folded_(folded), exact_(exact), refs_(refs), patterns_(patterns),
-          regexes_(regexes), regex_rule_(regex_rule), document_(document), options_(options) {
+        : rules_(rules), compiled_(compiled), document_(document), options_(options) {
         active_.resize(rules.rules.size());
         for (std::size_t r = 0; r < rules.rules.size(); ++r) {
             const Rule& rule = rules.rules[r];
             active_[r] = options.selection.selects(rule) &&
                          (options.profile == Profile::requirements ||
                           rule.applies == Applies::everywhere);
+            if (rule.project_terms && active_[r]) {
+                compile_project_terms(static_cast<std::uint32_t>(r));
+            }
         }
     }
 
@@ -309,22 +309,54 @@ class Run {
     }
 
     /// Phrase lists: existence, substitution (with their exceptions) and consistency variants.
+    /// Marks a match of the project's preferred terms; the rest of the value is its index.
+    static constexpr std::uint32_t kProjectTerm = 0x80000000U;
+
+    void compile_project_terms(std::uint32_t r) {
+        project_rule_ = r;
+        for (std::uint32_t i = 0; i < options_.preferred_terms.size(); ++i) {
+            auto words = phrase_words(options_.preferred_terms[i].first, rules_.language, rules_.profile);
+            for (auto& word : words) {
+                word = normalised_lower(word);
+            }
+            if (!words.empty()) {
+                project_terms_.add(words, i | kProjectTerm);
+            }
+        }
+    }
+
+    PhraseRef ref_of(const PhraseMatcher::Match& match) const {
+        if ((match.value & kProjectTerm) != 0) {
+            return {project_rule_, PhraseRef::Kind::phrase, match.value & ~kProjectTerm, 0};
+        }
+        return compiled_.refs[match.value];
+    }
+
+    std::string replacement_of(const PhraseMatcher::Match& match, const PhraseRef& ref) const {
+        if ((match.value & kProjectTerm) != 0) {
+            return options_.preferred_terms[ref.index].second;
+        }
+        return rule(ref.rule).phrases[ref.index].replacement;
+    }
+
+    /// Phrase lists: existence, substitution (with their exceptions), the project's preferred
+    /// terms and consistency variants.
     void match_phrases(const Sentence& sentence) {
         matches_.clear();
         const auto& tokens = units_[sentence.block].tokens;
         const std::size_t first = sentence.first_token;
-        folded_.match(
-            sentence.token_count, [&](std::size_t i) -> const std::string& { return tokens[first + i].lower; },
-            matches_);
-        if (!exact_.empty()) {
-            exact_.match(
+        const auto lower = [&](std::size_t i) -> const std::string& { return tokens[first + i].lower; };
+        compiled_.folded.match(sentence.token_count, lower, matches_);
+        project_terms_.match(sentence.token_count, lower, matches_);
+        if (!compiled_.exact.empty()) {
+            compiled_.exact.match(
                 sentence.token_count,
                 [&](std::size_t i) { return block_text(sentence.block, tokens[first + i].span); },
                 matches_);
         }
         std::vector<PhraseMatcher::Match> exceptions;
         for (const auto& match : matches_) {
-            if (refs_[match.value].kind == PhraseRef::Kind::exception) {
+            if (ref_of(match).kind == PhraseRef::Kind::exception) {
                 exceptions.push_back(match);
             }
         }
@@ -333,7 +365,7 @@ class Run {
         });
         std::map<std::uint32_t, std::size_t> covered_until; // per rule: last token reported + 1
         for (const auto& match : matches_) {
-            const PhraseRef& ref = refs_[match.value];
+            const PhraseRef ref = ref_of(match);
             if (ref.kind == PhraseRef::Kind::exception || !applies(ref.rule, sentence) ||
                 quoted(sentence, match) || excepted(ref.rule, match, exceptions)) {
                 continue;
@@ -348,12 +380,11 @@ class Run {
                 variants_.push_back({ref, sentence.block, span});
                 continue;
             }
-            const auto& phrase = rule(ref.rule).phrases[ref.index];
-            findings_.push_back({ref.rule, sentence.block, span,
-                                 phrase.replacement.empty()
-                                     ? ""
-                                     : in_case_of(block_text(sentence.block, span), phrase.replacement),
-                                 ""});
+            const std::string replacement = replacement_of(match, ref);
+            findings_.push_back(
+                {ref.rule, sentence.block, span,
+                 replacement.empty() ? "" : in_case_of(block_text(sentence.block, span), replacement),
+                 ""});
         }
     }
 
@@ -369,27 +400,27 @@ class Run {
     bool excepted(std::uint32_t r, const PhraseMatcher::Match& match,
                   const std::vector<PhraseMatcher::Match>& exceptions) const {
         return std::any_of(exceptions.begin(), exceptions.end(), [&](const auto& e) {
-            return refs_[e.value].rule == r && e.first <= match.first && match.last <= e.last;
+            return ref_of(e).rule == r && e.first <= match.first && match.last <= e.last;
         });
     }
 
     void match_patterns(const Sentence& sentence) {
-        if (patterns_ == nullptr) {
+        if (!compiled_.patterns) {
             return;
         }
         const std::string_view text = block_text(sentence.block, sentence.span);
         std::vector<int> hits;
-        if (!patterns_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
+        if (!compiled_.patterns->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
             return;
         }
         std::sort(hits.begin(), hits.end());
         const auto& quotes = units_[sentence.block].quotes;
         for (const int hit : hits) {
-            const std::uint32_t r = regex_rule_[static_cast<std::size_t>(hit)];
+            const std::uint32_t r = compiled_.regex_rule[static_cast<std::size_t>(hit)];
             if (!applies(r, sentence)) {
                 continue;
             }
-            const RE2& regex = *regexes_[static_cast<std::size_t>(hit)];
+            const RE2& regex = *compiled_.regexes[static_cast<std::size_t>(hit)];
             const re2::StringPiece input(text.data(), text.size());
             re2::StringPiece found;
             for (std::size_t at = 0;
@@ -709,15 +740,12 @@ class Run {
     };
 
     const RuleSet& rules_;
-    const PhraseMatcher& folded_;
-    const PhraseMatcher& exact_;
-    const std::vector<PhraseRef>& refs_;
-    const RE2::Set* patterns_;
-    const std::vector<std::unique_ptr<RE2>>& regexes_;
-    const std::vector<std::uint32_t>& regex_rule_;
+    const CompiledRules& compiled_;
     const text::Document& document_;
     const RunOptions& options_;
     std::vector<bool> active_;
+    PhraseMatcher project_terms_; ///< the project's preferred terms, by index in the options
+    std::uint32_t project_rule_ = 0;
     std::vector<BlockUnits> units_;
     std::vector<TextCounts> block_counts_; ///< per block
     std::vector<PhraseMatcher::Match> matches_;
@@ -729,9 +757,7 @@ class Run {
 
 RulesReport Engine::run(const text::Document& document, const RunOptions& options) const {
     const auto& c = *compiled_;
-    return Run(rules_, c.folded, c.exact, c.refs, c.patterns.get(), c.regexes, c.regex_rule,
-               document, options)
-        .report();
+    return Run(rules_, c, document, options).report();
 }
 
 std::vector<std::string> Engine::failing_examples() const {
@@ -739,6 +765,11 @@ std::vector<std::string> Engine::failing_examples() const {
     for (const auto& rule : rules_.rules) {
         RunOptions options;
         options.selection.enabled = {rule.id};
+        if (rule.project_terms) { // its swaps stand for a project's preferred terms
+            for (const auto& phrase : rule.phrases) {
+                options.preferred_terms.emplace_back(joined(phrase.words), phrase.replacement);
+            }
+        }
         const auto fires = [&](const std::string& example) {
             const auto document = text::parse_document(example, text::Markup::markdown);
             const auto report = run(document, options);

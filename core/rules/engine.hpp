@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace atk::spell {
@@ -18,6 +19,8 @@ class Glossary;
 }
 
 namespace atk::rules {
+
+struct CompiledRules;
 
 /// "requirements": every rule, those that apply to requirements on requirement sentences;
 /// "general": prose that is not a specification, so requirement-only rules are off.
@@ -37,6 +40,9 @@ struct RunOptions {
     RuleSelection selection;
     /// Terms the project defines: an acronym there needs no definition in the text.
     const spell::Glossary* glossary = nullptr;
+    /// The project's preferred terms (client -> customer), reported by the substitution rule
+    /// marked `project_terms: true`, if it is selected.
+    std::vector<std::pair<std::string, std::string>> preferred_terms;
 };
 
 std::string_view to_string(EarsTemplate ears);
@@ -94,9 +100,8 @@ class Engine {
     std::vector<std::string> failing_examples() const;
 
   private:
-    struct Compiled;
     RuleSet rules_;
-    std::unique_ptr<Compiled> compiled_;
+    std::unique_ptr<CompiledRules> compiled_;
 };
 
 } // namespace atk::rules

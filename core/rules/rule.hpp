@@ -60,6 +60,9 @@ struct Rule {
     /// existence: offer the thesaurus's synonyms of the flagged word as replacements (those
     /// no rule flags in turn), for vague words with no one fixed replacement.
     bool synonyms = false;
+    /// substitution: also swaps the project's preferred terms (.analyst-toolkit.yml rules:
+    /// preferred_terms: client -> customer); its own swaps serve its examples.
+    bool project_terms = false;
     std::size_t max = 0;         ///< occurrence: words; readability: the highest grade allowed
     double min = 0;              ///< readability: the lowest reading ease allowed
     std::string metric;          ///< readability: flesch-kincaid | kandel-moles

@@ -54,7 +54,7 @@ const std::set<std::string> kCommonKeys{
 const std::map<RuleType, std::set<std::string>>& type_keys() {
     static const std::map<RuleType, std::set<std::string>> keys{
         {RuleType::existence, {"phrases", "patterns", "exceptions", "case_sensitive", "synonyms"}},
-        {RuleType::substitution, {"swap", "exceptions", "case_sensitive"}},
+        {RuleType::substitution, {"swap", "exceptions", "case_sensitive", "project_terms"}},
         {RuleType::occurrence, {"max"}},
         {RuleType::repetition, {"exceptions"}},
         {RuleType::conditional, {"well_known"}},
@@ -143,6 +143,8 @@ class RuleReader {
             rule_.applies = applies == "requirements" ? Applies::requirements : Applies::everywhere;
         } else if (key == "enabled") {
             rule_.enabled_by_default = boolean(value, what);
+        } else if (key == "project_terms") {
+            rule_.project_terms = boolean(value, what);
         } else if (key == "synonyms") {
             rule_.synonyms = boolean(value, what);
         } else if (key == "case_sensitive") {

@@ -18,8 +18,11 @@ class RulesCli : public atk::test::ScratchDirTest {
     void SetUp() override {
         ScratchDirTest::SetUp();
         write("rules/en/language.yml", "requirement_words: [shall]\nears:\n  event_driven: [when]\n");
-        write("rules/en/vague/fast.yml", rule("existence", "VAGUENESS", "phrases: [fast]\nsynonyms: true\n"));
+        write("rules/en/vague/reasonable.yml",
+              rule("existence", "VAGUENESS", "phrases: [reasonable]\nsynonyms: true\n"));
         write("rules/en/wordy.yml", rule("substitution", "WORDINESS", "swap:\n  in order to: to\n"));
+        write("rules/en/preferred.yml", rule("substitution", "CONSISTENCY",
+                                             "swap:\n  in order to: so as to\nproject_terms: true\n"));
         write("rules/en/negatives.yml",
               rule("existence", "STYLE", "phrases: [not]\nenabled: false\n"));
         environment_ = {"ATK_RULES_DIR=" + (dir_ / "rules").string()};
@@ -29,7 +32,7 @@ class RulesCli : public atk::test::ScratchDirTest {
                             const std::string& extra) {
         return "type: " + type + "\ndescription: d\nmessage: 'Avoid \"{match}\"'\nexplanation: e\n"
                "link: https://example.org/rule\ncategory: " + category +
-               "\nseverity: warning\nmust_fire: [fast, in order to, not]\n"
+               "\nseverity: warning\nmust_fire: [reasonable, in order to, not]\n"
                "must_not_fire: [slow, so, yes]\n" + extra;
     }
 
@@ -42,15 +45,15 @@ class RulesCli : public atk::test::ScratchDirTest {
     std::vector<std::string> environment_;
 };
 
-constexpr const char* kSpec = "When asked, the system shall be fast in order to please. It is not slow.\n";
+constexpr const char* kSpec = "When asked, the system shall be reasonable in order to please. It is not slow.\n";
 
 } // namespace
 
 TEST_F(RulesCli, RuleFindingsComeOutNextToSpellingOnes) {
     const auto run = check({"--language", "en-US"}, kSpec + std::string("Teh end.\n"));
     EXPECT_EQ(run.exit_code, 1);
-    EXPECT_THAT(run.out, HasSubstr(":1:33: warning: Avoid \"fast\" [vague/fast] (did you mean: "));
-    EXPECT_THAT(run.out, HasSubstr(":1:38: warning: Avoid \"in order to\" [wordy] (did you mean: to)"));
+    EXPECT_THAT(run.out, HasSubstr(":1:33: warning: Avoid \"reasonable\" [vague/reasonable] (did you mean: sensible)"));
+    EXPECT_THAT(run.out, HasSubstr(":1:44: warning: Avoid \"in order to\" [wordy] (did you mean: to)"));
     EXPECT_THAT(run.out, HasSubstr(":2:1: error: Possible spelling mistake: \"Teh\""));
     EXPECT_THAT(run.out, testing::Not(HasSubstr("[negatives]"))); // off by default
 }
@@ -58,16 +61,16 @@ TEST_F(RulesCli, RuleFindingsComeOutNextToSpellingOnes) {
 TEST_F(RulesCli, VagueWordsGetThesaurusAlternatives) {
     const auto run = check({"--language", "en-US", "--format", "json"}, kSpec);
     const auto json = nlohmann::json::parse(run.out);
-    const auto& fast = json["files"][0]["matches"][0];
-    ASSERT_EQ(fast["rule_id"], "vague/fast");
-    EXPECT_FALSE(fast["replacements"].empty());
-    EXPECT_EQ(fast["link"], "https://example.org/rule");
-    EXPECT_EQ(fast["category"], "VAGUENESS");
+    const auto& vague = json["files"][0]["matches"][0];
+    ASSERT_EQ(vague["rule_id"], "vague/reasonable");
+    EXPECT_FALSE(vague["replacements"].empty());
+    EXPECT_EQ(vague["link"], "https://example.org/rule");
+    EXPECT_EQ(vague["category"], "VAGUENESS");
 }
 
 TEST_F(RulesCli, RulesAreTurnedOnAndOffByIdOrCategoryPerRunAndPerProject) {
     auto run = check({"--language", "en-US", "--disable", "VAGUENESS", "--enable", "negatives"}, kSpec);
-    EXPECT_THAT(run.out, testing::Not(HasSubstr("[vague/fast]")));
+    EXPECT_THAT(run.out, testing::Not(HasSubstr("[vague/reasonable]")));
     EXPECT_THAT(run.out, HasSubstr("[negatives]"));
     EXPECT_THAT(run.out, HasSubstr("[wordy]"));
 
@@ -82,6 +85,12 @@ TEST_F(RulesCli, RulesAreTurnedOnAndOffByIdOrCategoryPerRunAndPerProject) {
     run = check({"--language", "en-US", "--no-rules"}, kSpec);
     EXPECT_EQ(run.exit_code, 0);
     EXPECT_EQ(run.out, "");
+}
+
+TEST_F(RulesCli, TheProjectsPreferredTermsAreReportedWithTheTermToUse) {
+    write(".analyst-toolkit.yml", "rules:\n  preferred_terms:\n    system: platform\n");
+    const auto run = check({"--language", "en-US"}, kSpec);
+    EXPECT_THAT(run.out, HasSubstr(":1:17: warning: Avoid \"system\" [preferred] (did you mean: platform)"));
 }
 
 TEST_F(RulesCli, AMisspeltRuleNameIsAnErrorNotASilentNoOp) {
@@ -101,7 +110,7 @@ TEST_F(RulesCli, ABadRuleFileStopsTheRunNamingFileAndLine) {
 
 TEST_F(RulesCli, ScoresShowEachRequirementAndTheDocument) {
     auto run = check({"--language", "en-US", "--scores"}, kSpec);
-    EXPECT_THAT(run.out, HasSubstr(":1:1: requirement 70/100, EARS event-driven: vague/fast -15, wordy -15\n"));
+    EXPECT_THAT(run.out, HasSubstr(":1:1: requirement 70/100, EARS event-driven: vague/reasonable -15, wordy -15\n"));
     EXPECT_THAT(run.out, HasSubstr("spec.md: quality 70/100 over 1 requirement (0 follow no EARS template); reading ease "));
     run = check({"--language", "en-US", "--format", "json"}, kSpec);
     const auto file = nlohmann::json::parse(run.out)["files"][0];
@@ -124,7 +133,7 @@ TEST_F(RulesCli, RulesCommandListsEachRule) {
     const auto run = run_toolkit({"rules"}, "", environment_);
     EXPECT_EQ(run.exit_code, 0);
     EXPECT_THAT(run.out, HasSubstr("en\tnegatives\tSTYLE\twarning\toff\teverywhere\td\n"));
-    EXPECT_THAT(run.out, HasSubstr("en\tvague/fast\tVAGUENESS\twarning\ton\teverywhere\td\n"));
+    EXPECT_THAT(run.out, HasSubstr("en\tvague/reasonable\tVAGUENESS\twarning\ton\teverywhere\td\n"));
     const auto none = run_toolkit({"rules", "--language", "es"}, "", environment_);
     EXPECT_EQ(none.exit_code, 2);
     EXPECT_THAT(none.err, HasSubstr("no rules for es"));

@@ -78,7 +78,13 @@ TEST_F(ProjectConfigTest, InvalidYamlFailsWithFileAndLine) {
 TEST_F(ProjectConfigTest, ReadsTheRulesProfileAndSelection) {
     const auto config = load_project_config(write(
         ".analyst-toolkit.yml",
-        "rules:\n  profile: general\n  enable: [incose/negatives]\n  disable: [WORDINESS, style/hedging]\n"));
+        "rules:\n  profile: general\n  enable: [incose/negatives]\n  disable: [WORDINESS, style/hedging]\n"
+        "  preferred_terms:\n    client: customer\n    log on: sign in\n"));
+    EXPECT_THAT(config.preferred_terms,
+                ElementsAre(std::pair<std::string, std::string>("client", "customer"),
+                            std::pair<std::string, std::string>("log on", "sign in")));
+    EXPECT_THAT(error_of("rules:\n  preferred_terms: [client]\n"),
+                HasSubstr(":2: 'rules: preferred_terms' must map"));
     EXPECT_EQ(config.profile, "general");
     EXPECT_THAT(config.enable_rules, ElementsAre("incose/negatives"));
     EXPECT_THAT(config.disable_rules, ElementsAre("WORDINESS", "style/hedging"));

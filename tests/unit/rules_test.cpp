@@ -196,6 +196,19 @@ TEST_F(RulesEngineTest, RequirementsAreScoredAndTheirEarsTemplateNamed) {
     EXPECT_EQ(*report_.quality, (100 + 85 + 100 + 100 + 2) / 4);
 }
 
+TEST_F(RulesEngineTest, TheProjectsPreferredTermsAreSwappedByTheRuleMarkedForThem) {
+    add_rule("preferred", rule("substitution", "swap:\n  one: two\nproject_terms: true\n"));
+    atk::rules::RunOptions options;
+    options.preferred_terms = {{"client", "customer"}, {"log on", "sign in"}};
+    // Its own swap ("one") only serves its examples.
+    EXPECT_THAT(findings("The Client must log on. One client.", options),
+                ElementsAre("preferred: Client", "preferred: log on", "preferred: client"));
+    EXPECT_THAT(report_.alerts[0].replacements, ElementsAre("Customer"));
+    EXPECT_THAT(report_.alerts[1].replacements, ElementsAre("sign in"));
+    options.selection.disabled = {"preferred"};
+    EXPECT_THAT(findings("The client must log on.", options), ElementsAre());
+}
+
 // --- bad rule files ----------------------------------------------------------------------------
 
 TEST_F(RulesEngineTest, BadRuleFilesNameTheFileTheLineAndTheReason) {
