@@ -43,6 +43,34 @@ bool ends_with_colon(std::string_view text) {
     return last != std::string_view::npos && text[last] == ':';
 }
 
+/// ICU's sentences, also cut where a sentence ends and the next starts with a number:
+/// Unicode's rules (UAX #29, SB8) join "The flow of thought.  90% of tasks shall..." because
+/// the first letter after the full stop is lower case.
+std::vector<text::Span> sentences_of(std::string_view text, text::Segmenter& segmenter) {
+    std::vector<text::Span> out;
+    for (const auto& span : segmenter.sentences(text)) {
+        std::size_t begin = span.begin;
+        for (std::size_t at = span.begin; at + 2 < span.end; ++at) {
+            const char c = text[at];
+            if ((c != '.' && c != '!' && c != '?') || (text[at + 1] != ' ' && text[at + 1] != '\n')) {
+                continue;
+            }
+            std::size_t next = at + 1;
+            while (next < span.end && (text[next] == ' ' || text[next] == '\n')) {
+                ++next;
+            }
+            const bool digit = next < span.end && text[next] >= '0' && text[next] <= '9';
+            const bool after_number = at > span.begin && text[at - 1] >= '0' && text[at - 1] <= '9';
+            if (digit && !after_number) { // not "version 1. 2" nor a list number
+                out.push_back({begin, at + 1});
+                begin = next;
+            }
+        }
+        out.push_back({begin, span.end});
+    }
+    return out;
+}
+
 bool is_question(std::string_view text, text::Span span) {
     const auto sentence = text.substr(span.begin, span.end - span.begin);
     const auto last = sentence.find_last_not_of(" \t\n");
@@ -146,7 +174,7 @@ std::vector<BlockUnits> cut_into_units(const text::Document& document, text::Seg
                  quoted, word.kind == text::WordKind::number});
         }
         std::size_t token = 0;
-        for (const auto& span : segmenter.sentences(block.text)) {
+        for (const auto& span : sentences_of(block.text, segmenter)) {
             Sentence sentence{b, span, token, 0, false};
             while (token < unit.tokens.size() && unit.tokens[token].span.begin < span.end) {
                 sentence.requirement =

@@ -132,6 +132,12 @@ TEST_F(RulesEngineTest, RulesAreSelectedByIdOrCategory) {
     EXPECT_THAT(findings("alpha beta", options), ElementsAre("b: beta"));
 }
 
+TEST_F(RulesEngineTest, ASentenceStartingWithANumberIsASentence) {
+    add_rule("long", rule("occurrence", "max: 5\n"));
+    // Unicode's sentence rules would join these (the next letter, "of", is lower case).
+    EXPECT_THAT(findings("It flows well.  90% of tasks shall end. Version 2. 5 more."), ElementsAre());
+}
+
 TEST_F(RulesEngineTest, OccurrenceRepetitionAndPassive) {
     add_rule("long", rule("occurrence", "max: 5\n"));
     add_rule("twice", rule("repetition", "exceptions: [had had]\n"));
