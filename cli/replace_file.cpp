@@ -35,11 +35,8 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
     if (::stat(path.c_str(), &original) != 0) {
         return failure("stat");
     }
-    // Built by appending: GCC 12 at -O3 sees a false overlap (-Wrestrict) in "." + name.
-    std::string name = ".";
-    name += path.filename().string();
-    name += ".atk-XXXXXX";
-    std::string temporary = (path.parent_path() / name).string();
+    std::string temporary =
+        (path.parent_path() / ("." + path.filename().string() + ".atk-XXXXXX")).string();
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) {
         return failure("create a temporary file");

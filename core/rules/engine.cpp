@@ -262,8 +262,10 @@ class Run {
 
     /// The rule runs, and looks at this sentence.
     bool applies(std::uint32_t r, const Sentence& sentence) const {
+        const Applies where = rule(r).applies;
         return active_[r] && in_scope(rule(r), document_.blocks[sentence.block].kind) &&
-               (rule(r).applies == Applies::everywhere || sentence.requirement);
+               (where == Applies::everywhere ||
+                (where == Applies::requirements) == sentence.requirement);
     }
 
     std::string_view block_text(std::size_t b, text::Span span) const {
@@ -375,12 +377,16 @@ class Run {
                 continue; // inside a longer match of the same rule
             }
             until = match.last + 1;
-            const text::Span span = tokens_span(sentence, match.first, match.last);
+            text::Span span = tokens_span(sentence, match.first, match.last);
             if (ref.kind == PhraseRef::Kind::variant) {
                 variants_.push_back({ref, sentence.block, span});
                 continue;
             }
             const std::string replacement = replacement_of(match, ref);
+            if ((match.value & kProjectTerm) == 0 && rule(ref.rule).phrases[ref.index].full_stop &&
+                block_text(sentence.block, {span.end, span.end + 1}) == ".") {
+                span.end += 1; // "e.g." rather than "e.g"
+            }
             findings_.push_back(
                 {ref.rule, sentence.block, span,
                  replacement.empty() ? "" : in_case_of(block_text(sentence.block, span), replacement),
@@ -421,19 +427,25 @@ class Run {
                 continue;
             }
             const RE2& regex = *compiled_.regexes[static_cast<std::size_t>(hit)];
+            // With a capturing group, the group is what is flagged: the rest of the pattern
+            // is context (RE2 has no lookaround).
+            const int groups = regex.NumberOfCapturingGroups() > 0 ? 2 : 1;
             const re2::StringPiece input(text.data(), text.size());
-            re2::StringPiece found;
+            re2::StringPiece found[2];
             for (std::size_t at = 0;
-                 at <= text.size() && regex.Match(input, at, text.size(), RE2::UNANCHORED, &found, 1);) {
-                const std::size_t begin = sentence.span.begin + static_cast<std::size_t>(found.data() - text.data());
-                const std::size_t end = begin + found.size();
+                 at <= text.size() && regex.Match(input, at, text.size(), RE2::UNANCHORED, found, groups);) {
+                const re2::StringPiece flagged = groups == 2 && found[1].data() != nullptr ? found[1] : found[0];
+                const std::size_t begin =
+                    sentence.span.begin + static_cast<std::size_t>(flagged.data() - text.data());
+                const std::size_t end = begin + flagged.size();
                 const bool in_quotes = std::any_of(quotes.begin(), quotes.end(), [&](const text::Span& q) {
                     return q.begin <= begin && begin < q.end;
                 });
                 if (!in_quotes && end > begin) {
                     findings_.push_back({r, sentence.block, {begin, end}, "", ""});
                 }
-                at = static_cast<std::size_t>(found.data() - text.data()) + std::max<std::size_t>(found.size(), 1);
+                at = static_cast<std::size_t>(found[0].data() - text.data()) +
+                     std::max<std::size_t>(found[0].size(), 1);
             }
         }
     }
@@ -473,7 +485,7 @@ class Run {
                            });
     }
 
-    /// be + (an adverb in -ly or another form of be) + past participle, with no "by" after.
+    /// be + (up to two adverbs or other forms of be) + past participle, with no "by" after.
     void find_passives(std::uint32_t r, const Sentence& sentence) {
         const Rule& passive = rule(r);
         constexpr std::size_t kAgentReach = 8; // "by" this many words after names the agent
@@ -484,7 +496,10 @@ class Run {
             std::size_t j = i + 1;
             while (j < sentence.token_count && j <= i + 2 &&
                    (contains(passive.be_forms, token(sentence, j).lower) ||
-                    ends_with(token(sentence, j).lower, "ly"))) {
+                    std::any_of(passive.adverb_endings.begin(), passive.adverb_endings.end(),
+                                [&](const std::string& ending) {
+                                    return ends_with(token(sentence, j).lower, ending);
+                                }))) {
                 ++j;
             }
             if (j >= sentence.token_count || !is_participle(passive, token(sentence, j).lower) ||
@@ -512,7 +527,7 @@ class Run {
         const text::Span whole{units.sentences.front().span.begin, units.sentences.back().span.end};
         for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
             const Rule& rl = rule(r);
-            if (!active_[r] || !in_scope(rl, block.kind) || rl.applies == Applies::requirements) {
+            if (!active_[r] || !in_scope(rl, block.kind) || rl.applies != Applies::everywhere) {
                 continue;
             }
             if (rl.type == RuleType::occurrence && !contains_scope(rl, Scope::sentence) &&
@@ -612,6 +627,10 @@ class Run {
                         }
                         if (ends_with(word, "s")) {
                             word.pop_back();
+                        }
+                        const auto after = text.substr(t.span.end, 2);
+                        if (after.size() == 2 && after[0] == '-' && after[1] >= '0' && after[1] <= '9') {
+                            continue; // an identifier such as PG-010, not an acronym
                         }
                         const bool in_brackets = t.span.begin > 0 && text[t.span.begin - 1] == '(' &&
                                                  t.span.end < text.size() && text[t.span.end] == ')';
@@ -724,6 +743,9 @@ class Run {
         message = replace_all(std::move(message), "{replacement}", finding.replacement);
         message = replace_all(std::move(message), "{value}", finding.value);
         message = replace_all(std::move(message), "{max}", std::to_string(r.max));
+        char minimum[16];
+        std::snprintf(minimum, sizeof minimum, "%g", r.min);
+        message = replace_all(std::move(message), "{min}", minimum);
         alert.message = std::move(message);
         alert.explanation = r.explanation;
         alert.link = r.link;

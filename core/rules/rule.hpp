@@ -25,14 +25,17 @@ enum class RuleType {
 /// The unit of text a rule looks at.
 enum class Scope { sentence, paragraph, heading, list_item, table_cell };
 
-/// Which sentences a rule applies to: every one, or only requirements (a sentence with a
-/// binding word such as "shall", or an item of a list introduced by one).
-enum class Applies { everywhere, requirements };
+/// Which sentences a rule applies to: every one, only requirements (a sentence with a binding
+/// word such as "shall", or an item of a list introduced by one), or only the others.
+enum class Applies { everywhere, requirements, prose };
 
 /// One phrase of a phrase list, as lower-case words, with its replacement (may be empty).
 struct Phrase {
     std::vector<std::string> words;
     std::string replacement;
+    /// Written with a final full stop (e.g., etc.): the stop is part of what is flagged and
+    /// replaced, though words never include it.
+    bool full_stop = false;
 };
 
 struct Rule {
@@ -73,6 +76,7 @@ struct Rule {
     std::vector<std::string> participle_endings; ///< passive: regular ones (ed; é, ée)
     std::vector<std::string> not_participles;    ///< passive: words with such an ending (need)
     std::vector<std::string> agent_words;        ///< passive: "by", which names the agent
+    std::vector<std::string> adverb_endings;     ///< passive: skipped between (ly; ment)
     std::vector<std::string> well_known;  ///< conditional: acronyms that need no definition
 
     std::vector<std::string> must_fire;     ///< examples: each must give at least one finding

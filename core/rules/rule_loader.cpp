@@ -60,7 +60,8 @@ const std::map<RuleType, std::set<std::string>>& type_keys() {
         {RuleType::conditional, {"well_known"}},
         {RuleType::consistency, {"variants"}},
         {RuleType::passive,
-         {"be_forms", "participles", "participle_endings", "not_participles", "agent_words"}},
+         {"be_forms", "participles", "participle_endings", "not_participles", "agent_words",
+          "adverb_endings"}},
         {RuleType::readability, {"metric", "max", "min"}}};
     return keys;
 }
@@ -137,10 +138,15 @@ class RuleReader {
             read_scopes(value);
         } else if (key == "applies") {
             const std::string applies = scalar(path_, value, what);
-            if (applies != "everywhere" && applies != "requirements") {
-                fail(path_, value.Mark(), "'applies' must be everywhere or requirements");
+            static const std::map<std::string, Applies> choices{
+                {"everywhere", Applies::everywhere},
+                {"requirements", Applies::requirements},
+                {"prose", Applies::prose}};
+            const auto found = choices.find(applies);
+            if (found == choices.end()) {
+                fail(path_, value.Mark(), "'applies' must be everywhere, requirements or prose");
             }
-            rule_.applies = applies == "requirements" ? Applies::requirements : Applies::everywhere;
+            rule_.applies = found->second;
         } else if (key == "enabled") {
             rule_.enabled_by_default = boolean(value, what);
         } else if (key == "project_terms") {
@@ -155,7 +161,7 @@ class RuleReader {
             rule_.must_not_fire = strings(path_, value, what);
         } else if (key == "phrases") {
             for (const auto& phrase : strings(path_, value, what)) {
-                rule_.phrases.push_back({words_of(phrase, value), ""});
+                rule_.phrases.push_back({words_of(phrase, value), "", phrase.ends_with('.')});
             }
         } else if (key == "swap") {
             read_swap(value);
@@ -182,7 +188,7 @@ class RuleReader {
     }
 
     /// The plain word lists: be_forms, participles, participle_endings, not_participles,
-    /// agent_words, well_known.
+    /// agent_words, adverb_endings, well_known.
     void read_word_list(const std::string& key, const YAML::Node& value) {
         const std::map<std::string, std::vector<std::string>*> lists{
             {"be_forms", &rule_.be_forms},
@@ -190,6 +196,7 @@ class RuleReader {
             {"participle_endings", &rule_.participle_endings},
             {"not_participles", &rule_.not_participles},
             {"agent_words", &rule_.agent_words},
+            {"adverb_endings", &rule_.adverb_endings},
             {"well_known", &rule_.well_known}};
         auto* list = lists.at(key);
         for (const auto& word : strings(path_, value, "'" + key + "'")) {
@@ -229,9 +236,10 @@ class RuleReader {
             fail(path_, value.Mark(), "'swap' must map each phrase to its replacement");
         }
         for (const auto& entry : value) {
-            rule_.phrases.push_back(
-                {words_of(scalar(path_, entry.first, "a phrase of 'swap'"), entry.first),
-                 scalar(path_, entry.second, "a replacement in 'swap'")});
+            const std::string phrase = scalar(path_, entry.first, "a phrase of 'swap'");
+            rule_.phrases.push_back({words_of(phrase, entry.first),
+                                     scalar(path_, entry.second, "a replacement in 'swap'"),
+                                     phrase.ends_with('.')});
         }
     }
 
@@ -357,10 +365,11 @@ class RuleReader {
 };
 
 std::vector<std::string> lower_words(const std::filesystem::path& path, const YAML::Node& node,
-                                     const std::string& what, const std::string& language) {
+                                     const std::string& what, const std::string& language,
+                                     const LanguageProfile& profile) {
     std::vector<std::string> words;
     for (const auto& word : strings(path, node, what)) {
-        for (const auto& part : phrase_words(word, language, LanguageProfile{})) {
+        for (const auto& part : phrase_words(word, language, profile)) {
             words.push_back(normalised_lower(part));
         }
     }
@@ -384,29 +393,31 @@ void read_ears(const std::filesystem::path& path, const YAML::Node& node,
             fail(path, entry.first.Mark(),
                  "unknown EARS template '" + name + "'; one of " + names_of(templates));
         }
-        profile.ears.emplace_back(found->second,
-                                  lower_words(path, entry.second, "'" + name + "'", language));
+        profile.ears.emplace_back(
+            found->second, lower_words(path, entry.second, "'" + name + "'", language, profile));
     }
 }
 
 LanguageProfile load_profile(const std::filesystem::path& path, const std::string& language) {
     const YAML::Node root = config::read_yaml(path);
     if (!root.IsMap()) {
-        fail(path, root.Mark(), "expected a mapping (requirement_words:, ears:)");
+        fail(path, root.Mark(), "expected a mapping (requirement_words:, ears:, elided:)");
     }
     LanguageProfile profile;
+    // Elided words first: the other lists are split into words with them (lorsqu'un).
+    if (const YAML::Node elided = root["elided"]) {
+        for (const auto& word : strings(path, elided, "'elided'")) {
+            profile.elided.push_back(normalised_lower(word));
+        }
+    }
     for (const auto& entry : root) {
         const std::string key = entry.first.as<std::string>();
         if (key == "requirement_words") {
             profile.requirement_words =
-                lower_words(path, entry.second, "'requirement_words'", language);
+                lower_words(path, entry.second, "'requirement_words'", language, profile);
         } else if (key == "ears") {
             read_ears(path, entry.second, language, profile);
-        } else if (key == "elided") {
-            for (const auto& word : strings(path, entry.second, "'elided'")) {
-                profile.elided.push_back(normalised_lower(word));
-            }
-        } else {
+        } else if (key != "elided") {
             fail(path, entry.first.Mark(),
                  "unknown key '" + key + "'; the known keys are requirement_words, ears and elided");
         }

@@ -108,16 +108,29 @@ std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segme
     if (profile.elided.empty()) {
         return words;
     }
+    const auto is_elided = [&](std::string_view word) {
+        return std::find(profile.elided.begin(), profile.elided.end(), normalised_lower(word)) !=
+               profile.elided.end();
+    };
     std::vector<text::Word> split;
     split.reserve(words.size());
     for (const auto& word : words) {
-        const auto cut = elision_end(text.substr(word.span.begin, word.span.end - word.span.begin), profile);
-        if (cut == 0) {
-            split.push_back(word);
+        const auto written = text.substr(word.span.begin, word.span.end - word.span.begin);
+        if (const auto cut = elision_end(written, profile); cut != 0) {
+            split.push_back({{word.span.begin, word.span.begin + cut}, word.kind});
+            split.push_back({{word.span.begin + cut, word.span.end}, word.kind});
             continue;
         }
-        split.push_back({{word.span.begin, word.span.begin + cut}, word.kind});
-        split.push_back({{word.span.begin + cut, word.span.end}, word.kind});
+        // An elided word standing last, its apostrophe outside the segmenter's word: the end
+        // of a phrase such as "afin d'".
+        std::size_t end = word.span.end;
+        for (const std::string_view apostrophe : {std::string_view("'"), kTypographicApostrophe}) {
+            if (text.substr(end, apostrophe.size()) == apostrophe && is_elided(written)) {
+                end += apostrophe.size();
+                break;
+            }
+        }
+        split.push_back({{word.span.begin, end}, word.kind});
     }
     return split;
 }
