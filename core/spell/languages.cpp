@@ -19,11 +19,12 @@ std::string normalised(std::string_view name) {
 const std::vector<Language>& known_languages() {
     // The first variant of each language is the one a bare code ("en") stands for.
     static const std::vector<Language> languages = {
-        {"en-US", "English (US)", "en_US", true, ""},
-        {"en-GB", "English (GB)", "en_GB", true, ""},
-        {"fr-FR", "French", "fr_FR", false, "eéèêë aàâ iîï oô uùûü cç yÿ"},
-        {"es-ES", "Spanish", "es_ES", false, "aá eé ií oó uúü nñ"},
-        {"de-DE", "German (Germany)", "de_DE", false, "aä oö uü"},
+        {"en-US", "English (US)", "en_US", true, "", ""},
+        {"en-GB", "English (GB)", "en_GB", true, "", ""},
+        {"fr-FR", "French", "fr_FR", false, "eéèêë aàâ iîï oô uùûü cç yÿ",
+         "l d j m n s t c qu jusqu lorsqu puisqu quoiqu"},
+        {"es-ES", "Spanish", "es_ES", false, "aá eé ií oó uúü nñ", ""},
+        {"de-DE", "German (Germany)", "de_DE", false, "aä oö uü", ""},
     };
     return languages;
 }

@@ -18,6 +18,9 @@ struct Language {
     /// Accented letters grouped by base letter ("eéèêë aàâ ..."): where they are missing,
     /// suggestions restore them first (see accents.hpp). Empty for English.
     std::string accents;
+    /// Words written elided before a vowel or a mute h, without their apostrophe (French
+    /// "l d j m n s t c qu"): a suggestion such as "d'tente" breaks the rule and is dropped.
+    std::string elided;
 };
 
 /// Every language the toolkit can check, whether or not its dictionary is installed.

@@ -7,6 +7,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <nuspell/dictionary.hxx>
 
 namespace atk::spell {
@@ -88,6 +89,9 @@ Lexicon::Suggestions Lexicon::suggest(const std::string& word, std::size_t max) 
     out.words = glossary_.near(word, 1);
     const bool from_project = !out.words.empty();
     auto offer = [&](std::string suggestion) {
+        if (breaks_elision(suggestion)) {
+            return;
+        }
         suggestion = in_writers_form(std::move(suggestion), word);
         if (std::find(out.words.begin(), out.words.end(), suggestion) == out.words.end()) {
             out.words.push_back(std::move(suggestion));
@@ -163,6 +167,34 @@ std::vector<std::string> Lexicon::accent_restorations(const std::string& word) c
                          });
     }
     return variants;
+}
+
+bool Lexicon::breaks_elision(std::string_view word) const {
+    if (language_.elided.empty()) {
+        return false;
+    }
+    std::size_t apostrophe = word.find('\'');
+    std::size_t after = apostrophe + 1;
+    if (apostrophe == std::string_view::npos) {
+        apostrophe = word.find(kRightQuote);
+        after = apostrophe + kRightQuote.size();
+    }
+    if (apostrophe == std::string_view::npos || apostrophe == 0 || after >= word.size()) {
+        return false;
+    }
+    const std::string elided = text::to_lower(word.substr(0, apostrophe));
+    std::string_view list = language_.elided;
+    bool listed = false;
+    for (std::size_t begin = 0; begin < list.size() && !listed;) {
+        const std::size_t end = std::min(list.find(' ', begin), list.size());
+        listed = list.substr(begin, end - begin) == elided;
+        begin = end + 1;
+    }
+    // The next letter must be a vowel or h (accented vowels are not ASCII: left alone).
+    const char next = static_cast<char>(std::tolower(static_cast<unsigned char>(word[after])));
+    const bool vowel_or_h = std::string_view("aeiouyh").find(next) != std::string_view::npos ||
+                            (static_cast<unsigned char>(next) & 0x80) != 0;
+    return listed && !vowel_or_h;
 }
 
 bool Lexicon::is_accepted_phrase(std::string_view phrase) const {

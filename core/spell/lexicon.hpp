@@ -48,6 +48,8 @@ class Lexicon {
     /// Spellings of `word` with accents the dictionary accepts, commonest first.
     std::vector<std::string> accent_restorations(const std::string& word) const;
     /// True when each space-separated word of `phrase` is a dictionary word.
+    /// French "d'tente": an elided word before a consonant, which no writer means.
+    bool breaks_elision(std::string_view word) const;
     bool is_accepted_phrase(std::string_view phrase) const;
     std::string in_writers_form(std::string suggestion, const std::string& word) const;
 

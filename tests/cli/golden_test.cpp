@@ -103,3 +103,51 @@ TEST(GoldenSamples, EveryDeliberateTypoIsFoundAndItsCorrectionOffered) {
         }
     }
 }
+
+// A sample may have a companion .findings file: "rule-id<TAB>line" must be reported on that
+// line, "clean<TAB>line" must get no rule finding; "#" starts a comment.
+TEST(GoldenSamples, EveryDeliberateWordingProblemIsReportedAndCleanLinesAreLeftAlone) {
+    std::size_t checked = 0;
+    for (const auto& document : sample_documents()) {
+        const std::string expected =
+            read_file(std::string(ATK_SOURCE_DIR) + "/tests/data/" + document + ".findings");
+        if (expected.empty()) {
+            continue;
+        }
+        ++checked;
+        const auto run = run_toolkit({"check", "tests/data/" + document});
+        // "tests/data/x.md:LINE:COL: severity: message [rule-id]..." -> "rule-id@LINE"
+        std::vector<std::string> found;
+        std::istringstream out(run.out);
+        const std::string prefix = "tests/data/" + document + ":";
+        for (std::string line; std::getline(out, line);) {
+            const auto open = line.rfind(" [");
+            const auto close = line.find(']', open == std::string::npos ? 0 : open);
+            if (line.rfind(prefix, 0) != 0 || open == std::string::npos || close == std::string::npos) {
+                continue;
+            }
+            const std::string number = line.substr(prefix.size(), line.find(':', prefix.size()) - prefix.size());
+            found.push_back(line.substr(open + 2, close - open - 2) + "@" + number);
+        }
+        std::istringstream lines(expected);
+        for (std::string line; std::getline(lines, line);) {
+            if (line.empty() || line[0] == '#') {
+                continue;
+            }
+            const auto tab = line.find('\t');
+            ASSERT_NE(tab, std::string::npos) << "bad line in " << document << ".findings: " << line;
+            const std::string rule = line.substr(0, tab);
+            const std::string number = line.substr(tab + 1);
+            if (rule == "clean") {
+                for (const auto& finding : found) {
+                    const bool on_line = finding.ends_with("@" + number);
+                    EXPECT_FALSE(on_line && !finding.starts_with("spelling@"))
+                        << document << ":" << number << " should be clean but has " << finding;
+                }
+            } else {
+                EXPECT_THAT(found, testing::Contains(rule + "@" + number)) << "in " << document;
+            }
+        }
+    }
+    EXPECT_GE(checked, 2U) << "the English and French requirement samples have .findings";
+}

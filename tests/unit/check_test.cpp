@@ -138,6 +138,15 @@ TEST(Check, ChecksFrenchWithElisionsAndAccents) {
                 Contains("l'événement")); // keeps the ASCII apostrophe
 }
 
+TEST(Check, NeverSuggestsAFrenchElisionBeforeAConsonant) {
+    const auto suggestions = checker().suggest("d'atente", "fr", nullptr, 10);
+    ASSERT_FALSE(suggestions.words.empty());
+    EXPECT_EQ(suggestions.words.front(), "d'attente");
+    for (const auto& word : suggestions.words) {
+        EXPECT_THAT(word, testing::Not(testing::MatchesRegex("d'[bcdfgjklmnpqrstvwxz].*"))) << word;
+    }
+}
+
 TEST(Check, RestoresMissingFrenchAccentsCommonestFirst) {
     const auto result = checker().check("Le developpement du systeme a la meme date.", in("fr-FR"));
     ASSERT_EQ(result.alerts.size(), 3U); // "a" is a word: à is a matter of context
