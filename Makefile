@@ -4,7 +4,7 @@
 
 JOBS ?= $(shell nproc)
 BIN := build/bin/analyst-toolkit
-SAMPLE ?= tests/data/user-stories.md
+SAMPLE ?= tests/data/requirements-en.md
 
 all: build
 
@@ -21,8 +21,8 @@ test: build
 
 # Until the server exists, `make run` checks a sample specification and shows the findings.
 run: build
-	@echo "== analyst-toolkit check $(SAMPLE)"
-	@$(BIN) check $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "== analyst-toolkit check --scores $(SAMPLE)"
+	@$(BIN) check --scores $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
 
 # Rewrites tests/golden from the current output; review the diff before committing it.
 golden: build
@@ -33,6 +33,7 @@ bench: build
 	bench/check-throughput
 	bench/suggest
 	bench/accents-fr
+	bench/rules-eval
 
 # clang-format 14 is not in Debian 12's default set; install it here only.
 format:
