@@ -219,6 +219,19 @@ const rules::Engine* Checker::rule_engine(const spell::Language& language) const
     return it->second.get();
 }
 
+std::optional<rules::RulesReport> Checker::run_rules(const text::Document& document,
+                                                    const spell::Language& language,
+                                                    const rules::RunOptions& options,
+                                                    std::string_view text) const {
+    const rules::Engine* engine = rule_engine(language);
+    if (engine == nullptr) {
+        return std::nullopt;
+    }
+    auto report = engine->run(document, options);
+    offer_synonyms(*engine, language, report.alerts, text);
+    return report;
+}
+
 const thesaurus::Thesaurus* Checker::thesaurus_for(const spell::Language& language) const {
     const std::lock_guard lock(thesauri_mutex_);
     auto it = thesauri_.find(language.code);
@@ -335,6 +348,17 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
 
     CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0, std::nullopt};
+    // The rules (loading them on first use) run beside spelling when the caller gives this
+    // check more than one thread; in order otherwise (a server runs one check per core).
+    std::future<std::optional<rules::RulesReport>> rules_report;
+    if (options.rules) {
+        rules::RunOptions rule_options = options.rule_options;
+        rule_options.glossary = &glossary;
+        rules_report = std::async(threads > 1 ? std::launch::async : std::launch::deferred,
+                                  [this, &document, &chosen, &text, rule_options] {
+                                      return run_rules(document, chosen.language, rule_options, text);
+                                  });
+    }
     const auto misspellings =
         find_misspellings(document.blocks, chosen.language, glossary,
                           dictionary_for(chosen.language), threads, result.words);
@@ -347,13 +371,10 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
         result.alerts.back().confidence =
             found.confidence * spell::typo_prior(misspelling.word, misspelling.sentence_start);
     }
-    if (options.rules) {
-        if (const rules::Engine* engine = rule_engine(chosen.language)) {
-            rules::RunOptions rule_options = options.rule_options;
-            rule_options.glossary = &glossary;
-            result.rules = engine->run(document, rule_options);
+    if (rules_report.valid()) {
+        result.rules = rules_report.get(); // rethrows a bad rule file's InputError
+        if (result.rules) {
             auto& found = result.rules->alerts;
-            offer_synonyms(*engine, chosen.language, found, text);
             result.alerts.insert(result.alerts.end(), std::make_move_iterator(found.begin()),
                                  std::make_move_iterator(found.end()));
             found.clear();

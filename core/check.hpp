@@ -128,6 +128,11 @@ class Checker {
     mutable std::mutex thesauri_mutex_;
     mutable std::map<std::string, std::unique_ptr<const thesaurus::Thesaurus>> thesauri_;
 
+    /// The rules' report on `document`, or nullopt when `language` has no rules.
+    std::optional<rules::RulesReport> run_rules(const text::Document& document,
+                                                const spell::Language& language,
+                                                const rules::RunOptions& options,
+                                                std::string_view text) const;
     /// The thesaurus of `language`, loaded on first use; null when none is installed.
     const thesaurus::Thesaurus* thesaurus_for(const spell::Language& language) const;
     /// Fills in thesaurus alternatives for findings of rules that ask for them (docs/rules.md).

@@ -151,6 +151,8 @@ struct CompiledRules {
     std::vector<std::unique_ptr<RE2>> regexes;
     std::vector<std::uint32_t> regex_rule;
     std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
+    /// Rules that walk a sentence's words themselves: occurrence, repetition, passive.
+    std::vector<std::uint32_t> token_rules;
 
     void add(const Rule& rule, const std::vector<std::string>& words, PhraseRef ref) {
         refs.push_back(ref);
@@ -162,6 +164,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
     auto& c = *compiled_;
     RE2::Options set_options;
     set_options.set_log_errors(false);
+    set_options.set_max_mem(std::int64_t{64} << 20); // room for the set's DFA: no slow fallback
     for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
         const Rule& rule = rules_.rules[r];
         // A project-terms rule's own swaps are examples: the project's terms replace them.
@@ -176,6 +179,10 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             for (std::uint32_t v = 0; v < rule.variants[g].size(); ++v) {
                 c.add(rule, rule.variants[g][v], {r, PhraseRef::Kind::variant, g, v});
             }
+        }
+        if (rule.type == RuleType::occurrence || rule.type == RuleType::repetition ||
+            rule.type == RuleType::passive) {
+            c.token_rules.push_back(r);
         }
         for (const auto& pattern : rule.patterns) {
             const std::string flagged = (rule.case_sensitive ? "" : "(?i)") + pattern;
@@ -283,7 +290,7 @@ class Run {
     void check_sentence(const Sentence& sentence) {
         match_phrases(sentence);
         match_patterns(sentence);
-        for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
+        for (const std::uint32_t r : compiled_.token_rules) {
             if (!applies(r, sentence)) {
                 continue;
             }
@@ -349,7 +356,9 @@ class Run {
         const std::size_t first = sentence.first_token;
         const auto lower = [&](std::size_t i) -> const std::string& { return tokens[first + i].lower; };
         compiled_.folded.match(sentence.token_count, lower, matches_);
-        project_terms_.match(sentence.token_count, lower, matches_);
+        if (!project_terms_.empty()) {
+            project_terms_.match(sentence.token_count, lower, matches_);
+        }
         if (!compiled_.exact.empty()) {
             compiled_.exact.match(
                 sentence.token_count,
@@ -685,11 +694,32 @@ class Run {
         return has_subject || list_item ? EarsTemplate::ubiquitous : EarsTemplate::none;
     }
 
+    /// Findings in document order: by block, then by where they start.
+    std::vector<const Finding*> findings_in_order() const {
+        std::vector<const Finding*> ordered;
+        ordered.reserve(findings_.size());
+        for (const auto& finding : findings_) {
+            ordered.push_back(&finding);
+        }
+        std::stable_sort(ordered.begin(), ordered.end(), [](const Finding* a, const Finding* b) {
+            return a->block != b->block ? a->block < b->block : a->span.begin < b->span.begin;
+        });
+        return ordered;
+    }
+
     void score_requirements(RulesReport& report) const {
+        const auto ordered = findings_in_order();
+        auto next = ordered.begin(); // the first finding not before the current sentence
         int total = 0;
         for (std::size_t b = 0; b < units_.size(); ++b) {
             const auto& block = document_.blocks[b];
             for (const auto& sentence : units_[b].sentences) {
+                const auto before = [&](const Finding* f) {
+                    return f->block < b || (f->block == b && f->span.begin < sentence.span.begin);
+                };
+                while (next != ordered.end() && before(*next)) {
+                    ++next;
+                }
                 if (!sentence.requirement || block.kind == text::BlockKind::heading) {
                     continue;
                 }
@@ -697,12 +727,13 @@ class Run {
                 requirement.begin = block.source_offset(sentence.span.begin);
                 requirement.end = block.source_end(sentence.span.end);
                 requirement.ears = ears_of(sentence);
-                for (const auto& finding : findings_) {
-                    const bool inside = finding.block == b && finding.span.begin >= sentence.span.begin &&
-                                        finding.span.begin < sentence.span.end;
-                    if (inside && rule(finding.rule).type != RuleType::readability) {
-                        const int points = cost_of(rule(finding.rule).severity);
-                        requirement.costs.push_back({rule(finding.rule).id, points});
+                for (auto it = next; it != ordered.end() && (*it)->block == b &&
+                                     (*it)->span.begin < sentence.span.end;
+                     ++it) {
+                    const Rule& found_by = rule((*it)->rule);
+                    if (found_by.type != RuleType::readability) {
+                        const int points = cost_of(found_by.severity);
+                        requirement.costs.push_back({found_by.id, points});
                         requirement.score = std::max(0, requirement.score - points);
                     }
                 }
