@@ -354,6 +354,7 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     if (options.rules) {
         rules::RunOptions rule_options = options.rule_options;
         rule_options.glossary = &glossary;
+        rule_options.threads = threads;
         rules_report = std::async(threads > 1 ? std::launch::async : std::launch::deferred,
                                   [this, &document, &chosen, &text, rule_options] {
                                       return run_rules(document, chosen.language, rule_options, text);

@@ -1,6 +1,7 @@
 #include "rules/engine.hpp"
 
 #include "error.hpp"
+#include "parallel.hpp"
 #include "rules/phrase_matcher.hpp"
 #include "rules/rule_loader.hpp"
 #include "rules/text_units.hpp"
@@ -71,6 +72,9 @@ int cost_of(Severity severity) {
 
 namespace {
 
+/// Memory for the patterns' automaton: enough that RE2's DFA never runs out and starts over.
+constexpr std::int64_t kPatternMemory = std::int64_t{64} << 20;
+
 /// What a phrase in the trie stands for.
 struct PhraseRef {
     enum class Kind { phrase, exception, variant };
@@ -78,6 +82,47 @@ struct PhraseRef {
     Kind kind = Kind::phrase;
     std::uint32_t index = 0;   ///< phrase, exception or variant group
     std::uint32_t variant = 0; ///< variant within its group
+};
+
+/// Patterns matched together by one RE2::Set, each known by its index in CompiledRules.
+class PatternSet {
+  public:
+    void add(const std::string& pattern, std::size_t index) {
+        patterns_.push_back(pattern);
+        indexes_.push_back(index);
+    }
+
+    /// Compiles what was added (the patterns compiled once already, when the rules loaded).
+    void compile() {
+        if (patterns_.empty()) {
+            return;
+        }
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_max_mem(kPatternMemory);
+        set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+        for (const auto& pattern : patterns_) {
+            set_->Add(pattern, nullptr);
+        }
+        set_->Compile();
+    }
+
+    /// The indexes of the patterns that match somewhere in `text`.
+    std::vector<std::size_t> matches(std::string_view text) const {
+        std::vector<std::size_t> found;
+        std::vector<int> hits;
+        if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
+            for (const int hit : hits) {
+                found.push_back(indexes_[static_cast<std::size_t>(hit)]);
+            }
+        }
+        return found;
+    }
+
+  private:
+    std::vector<std::string> patterns_;
+    std::vector<std::size_t> indexes_;
+    std::unique_ptr<RE2::Set> set_;
 };
 
 /// A finding before it becomes an Alert: block-text offsets.
@@ -148,6 +193,7 @@ struct CompiledRules {
     PhraseMatcher exact;  ///< case-sensitive phrases
     std::vector<PhraseRef> refs;
     std::unique_ptr<RE2::Set> patterns; ///< all patterns; null when there are none
+    std::vector<std::string> pattern_texts; ///< as added to `patterns`, for a run's own copy
     std::vector<std::unique_ptr<RE2>> regexes;
     std::vector<std::uint32_t> regex_rule;
     std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
@@ -164,7 +210,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
     auto& c = *compiled_;
     RE2::Options set_options;
     set_options.set_log_errors(false);
-    set_options.set_max_mem(std::int64_t{64} << 20); // room for the set's DFA: no slow fallback
+    set_options.set_max_mem(kPatternMemory);
     for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
         const Rule& rule = rules_.rules[r];
         // A project-terms rule's own swaps are examples: the project's terms replace them.
@@ -193,6 +239,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             if (c.patterns->Add(flagged, &error) < 0) {
                 throw InputError(rule.source_file + ": bad pattern '" + pattern + "': " + error);
             }
+            c.pattern_texts.push_back(flagged);
             c.regexes.push_back(std::make_unique<RE2>(flagged, set_options));
             c.regex_rule.push_back(r);
         }
@@ -223,8 +270,9 @@ namespace {
 /// One run of the rules over one document.
 class Run {
   public:
+    /// `parent`: the run a worker checks some of the blocks for, whose units it shares.
     Run(const RuleSet& rules, const CompiledRules& compiled, const text::Document& document,
-        const RunOptions& options)
+        const RunOptions& options, const Run* parent = nullptr)
         : rules_(rules), compiled_(compiled), document_(document), options_(options) {
         active_.resize(rules.rules.size());
         for (std::size_t r = 0; r < rules.rules.size(); ++r) {
@@ -236,20 +284,41 @@ class Run {
                 compile_project_terms(static_cast<std::uint32_t>(r));
             }
         }
+        if (parent != nullptr) {
+            units_ = parent->units_;
+            counts_ = parent->counts_;
+        }
+        // Sets of its own, of the patterns of the rules that run: RE2 guards a shared set's
+        // match cache with a lock, which threads checking at once would queue on.
+        for (std::size_t i = 0; i < compiled.pattern_texts.size(); ++i) {
+            const std::uint32_t r = compiled.regex_rule[i];
+            if (active_[r]) {
+                (rule(r).applies == Applies::requirements ? requirement_patterns_ : other_patterns_)
+                    .add(compiled.pattern_texts[i], i);
+            }
+        }
+        requirement_patterns_.compile();
+        other_patterns_.compile();
     }
 
     RulesReport report() {
-        text::Segmenter segmenter(rules_.language);
-        units_ = cut_into_units(document_, segmenter, rules_.profile);
-        block_counts_.reserve(units_.size());
-        for (std::size_t b = 0; b < units_.size(); ++b) {
-            block_counts_.push_back(count_words(b));
-        }
-        for (std::size_t b = 0; b < units_.size(); ++b) {
-            for (const auto& sentence : units_[b].sentences) {
-                check_sentence(sentence);
+        cut_units();
+        const auto parts = part_ranges();
+        if (parts.size() == 1) {
+            check_blocks(0, document_.blocks.size());
+        } else {
+            std::vector<std::unique_ptr<Run>> workers;
+            for (std::size_t p = 0; p < parts.size(); ++p) {
+                workers.push_back(
+                    std::make_unique<Run>(rules_, compiled_, document_, options_, this));
             }
-            check_block(b);
+            parallel_for(parts.size(), parts.size(), [&](std::size_t p) {
+                workers[p]->check_blocks(parts[p].first, parts[p].second);
+            });
+            for (auto& worker : workers) { // in block order, as one run would have found them
+                findings_.insert(findings_.end(), worker->findings_.begin(), worker->findings_.end());
+                variants_.insert(variants_.end(), worker->variants_.begin(), worker->variants_.end());
+            }
         }
         check_consistency();
         check_acronyms();
@@ -264,7 +333,53 @@ class Run {
         return report;
     }
 
+    /// Sentence and block rules over blocks [first, last).
+    void check_blocks(std::size_t first, std::size_t last) {
+        for (std::size_t b = first; b < last; ++b) {
+            for (const auto& sentence : units(b).sentences) {
+                check_sentence(sentence);
+            }
+            check_block(b);
+        }
+    }
+
   private:
+    /// Blocks [first, last) per part: one part per 64 KiB of text, at most one per thread.
+    std::vector<std::pair<std::size_t, std::size_t>> part_ranges() const {
+        constexpr std::size_t kBytesPerPart = std::size_t{64} * 1024;
+        std::size_t bytes = 0;
+        for (const auto& block : document_.blocks) {
+            bytes += block.text.size();
+        }
+        const std::size_t blocks = document_.blocks.size();
+        const std::size_t parts = std::clamp<std::size_t>(
+            std::min(bytes / kBytesPerPart, blocks), 1, std::max<std::size_t>(1, options_.threads));
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        for (std::size_t p = 0; p < parts; ++p) {
+            ranges.emplace_back(blocks * p / parts, blocks * (p + 1) / parts);
+        }
+        return ranges;
+    }
+
+    /// Every block cut into words and sentences (in parts, on the run's threads), then the
+    /// items of requirement lists marked, and each block's words and syllables counted.
+    void cut_units() {
+        const std::size_t blocks = document_.blocks.size();
+        own_units_.resize(blocks);
+        own_counts_.resize(blocks);
+        const auto parts = part_ranges();
+        parallel_for(parts.size(), parts.size(), [&](std::size_t p) {
+            text::Segmenter segmenter(rules_.language);
+            for (std::size_t b = parts[p].first; b < parts[p].second; ++b) {
+                own_units_[b] = cut_block(document_, b, segmenter, rules_.profile);
+                own_counts_[b] = count_words(own_units_[b]);
+            }
+        });
+        mark_requirement_lists(document_, own_units_);
+    }
+
+    const BlockUnits& units(std::size_t b) const { return (*units_)[b]; }
+
     const Rule& rule(std::uint32_t r) const { return rules_.rules[r]; }
 
     /// The rule runs, and looks at this sentence.
@@ -280,7 +395,7 @@ class Run {
     }
 
     const Token& token(const Sentence& sentence, std::size_t i) const {
-        return units_[sentence.block].tokens[sentence.first_token + i];
+        return units(sentence.block).tokens[sentence.first_token + i];
     }
 
     text::Span tokens_span(const Sentence& sentence, std::size_t first, std::size_t last) const {
@@ -352,7 +467,7 @@ class Run {
     /// terms and consistency variants.
     void match_phrases(const Sentence& sentence) {
         matches_.clear();
-        const auto& tokens = units_[sentence.block].tokens;
+        const auto& tokens = units(sentence.block).tokens;
         const std::size_t first = sentence.first_token;
         const auto lower = [&](std::size_t i) -> const std::string& { return tokens[first + i].lower; };
         compiled_.folded.match(sentence.token_count, lower, matches_);
@@ -419,23 +534,23 @@ class Run {
         });
     }
 
+    /// The patterns of requirement rules only look at requirements: most sentences of most
+    /// documents are spared part of the automaton. (A sentence at a time: "^" means its start.)
     void match_patterns(const Sentence& sentence) {
-        if (!compiled_.patterns) {
-            return;
-        }
         const std::string_view text = block_text(sentence.block, sentence.span);
-        std::vector<int> hits;
-        if (!compiled_.patterns->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
-            return;
+        std::vector<std::size_t> hits = other_patterns_.matches(text);
+        if (sentence.requirement) {
+            const auto more = requirement_patterns_.matches(text);
+            hits.insert(hits.end(), more.begin(), more.end());
         }
         std::sort(hits.begin(), hits.end());
-        const auto& quotes = units_[sentence.block].quotes;
-        for (const int hit : hits) {
-            const std::uint32_t r = compiled_.regex_rule[static_cast<std::size_t>(hit)];
+        const auto& quotes = units(sentence.block).quotes;
+        for (const std::size_t hit : hits) {
+            const std::uint32_t r = compiled_.regex_rule[hit];
             if (!applies(r, sentence)) {
                 continue;
             }
-            const RE2& regex = *compiled_.regexes[static_cast<std::size_t>(hit)];
+            const RE2& regex = *compiled_.regexes[hit];
             // With a capturing group, the group is what is flagged: the rest of the pattern
             // is context (RE2 has no lookaround).
             const int groups = regex.NumberOfCapturingGroups() > 0 ? 2 : 1;
@@ -529,31 +644,31 @@ class Run {
     /// Rules whose unit is a whole block: occurrence over a paragraph, readability.
     void check_block(std::size_t b) {
         const auto& block = document_.blocks[b];
-        const auto& units = units_[b];
-        if (units.sentences.empty()) {
+        const auto& unit = units(b);
+        if (unit.sentences.empty()) {
             return;
         }
-        const text::Span whole{units.sentences.front().span.begin, units.sentences.back().span.end};
+        const text::Span whole{unit.sentences.front().span.begin, unit.sentences.back().span.end};
         for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
             const Rule& rl = rule(r);
             if (!active_[r] || !in_scope(rl, block.kind) || rl.applies != Applies::everywhere) {
                 continue;
             }
             if (rl.type == RuleType::occurrence && !contains_scope(rl, Scope::sentence) &&
-                units.tokens.size() > rl.max) {
-                findings_.push_back({r, b, whole, "", std::to_string(units.tokens.size())});
+                unit.tokens.size() > rl.max) {
+                findings_.push_back({r, b, whole, "", std::to_string(unit.tokens.size())});
             } else if (rl.type == RuleType::readability) {
                 check_readability(r, b, whole);
             }
         }
     }
 
-    const TextCounts& counts_of(std::size_t b) const { return block_counts_[b]; }
+    const TextCounts& counts_of(std::size_t b) const { return (*counts_)[b]; }
 
-    TextCounts count_words(std::size_t b) const {
+    TextCounts count_words(const BlockUnits& unit) const {
         TextCounts counts;
-        counts.sentences = units_[b].sentences.size();
-        for (const auto& token : units_[b].tokens) {
+        counts.sentences = unit.sentences.size();
+        for (const auto& token : unit.tokens) {
             if (!token.number) {
                 ++counts.words;
                 counts.syllables += syllables(token.lower, rules_.language);
@@ -625,9 +740,9 @@ class Run {
             }
             std::set<std::string> defined(rule(r).well_known.begin(), rule(r).well_known.end());
             std::vector<std::pair<std::string, Finding>> uses;
-            for (std::size_t b = 0; b < units_.size(); ++b) {
+            for (std::size_t b = 0; b < units_->size(); ++b) {
                 const std::string_view text = document_.blocks[b].text;
-                for (const auto& sentence : units_[b].sentences) {
+                for (const auto& sentence : units(b).sentences) {
                     for (std::size_t i = 0; i < sentence.token_count; ++i) {
                         const Token& t = token(sentence, i);
                         std::string word(block_text(b, t.span));
@@ -711,9 +826,9 @@ class Run {
         const auto ordered = findings_in_order();
         auto next = ordered.begin(); // the first finding not before the current sentence
         int total = 0;
-        for (std::size_t b = 0; b < units_.size(); ++b) {
+        for (std::size_t b = 0; b < units_->size(); ++b) {
             const auto& block = document_.blocks[b];
-            for (const auto& sentence : units_[b].sentences) {
+            for (const auto& sentence : units(b).sentences) {
                 const auto before = [&](const Finding* f) {
                     return f->block < b || (f->block == b && f->span.begin < sentence.span.begin);
                 };
@@ -748,7 +863,7 @@ class Run {
     }
 
     void measure_readability(RulesReport& report) const {
-        for (std::size_t b = 0; b < units_.size(); ++b) {
+        for (std::size_t b = 0; b < units_->size(); ++b) {
             if (document_.blocks[b].kind != text::BlockKind::heading) {
                 report.counts += counts_of(b);
             }
@@ -797,10 +912,14 @@ class Run {
     const text::Document& document_;
     const RunOptions& options_;
     std::vector<bool> active_;
+    PatternSet requirement_patterns_; ///< of the rules that apply to requirements only
+    PatternSet other_patterns_;       ///< of the other rules
     PhraseMatcher project_terms_; ///< the project's preferred terms, by index in the options
     std::uint32_t project_rule_ = 0;
-    std::vector<BlockUnits> units_;
-    std::vector<TextCounts> block_counts_; ///< per block
+    std::vector<BlockUnits> own_units_;  ///< per block; a worker's stay empty
+    std::vector<TextCounts> own_counts_; ///< per block
+    const std::vector<BlockUnits>* units_ = &own_units_;  ///< its own, or its parent's
+    const std::vector<TextCounts>* counts_ = &own_counts_;
     std::vector<PhraseMatcher::Match> matches_;
     std::vector<Finding> findings_;
     std::vector<VariantSeen> variants_;

@@ -43,6 +43,8 @@ struct RunOptions {
     /// The project's preferred terms (client -> customer), reported by the substitution rule
     /// marked `project_terms: true`, if it is selected.
     std::vector<std::pair<std::string, std::string>> preferred_terms;
+    /// Threads the run may use: a large document is cut up and checked in parts.
+    std::size_t threads = 1;
 };
 
 std::string_view to_string(EarsTemplate ears);

@@ -161,53 +161,59 @@ std::vector<text::Span> quoted_ranges(std::string_view text) {
     return ranges;
 }
 
-std::vector<BlockUnits> cut_into_units(const text::Document& document, text::Segmenter& segmenter,
-                                       const LanguageProfile& profile) {
-    std::vector<BlockUnits> units(document.blocks.size());
+BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmenter& segmenter,
+                     const LanguageProfile& profile) {
+    const auto& block = document.blocks[b];
+    BlockUnits unit;
+    unit.quotes = quoted_ranges(block.text);
+    const auto& quotes = unit.quotes;
+    std::size_t quote = 0;
+    for (const auto& word : rule_words(block.text, segmenter, profile)) {
+        while (quote < quotes.size() && quotes[quote].end <= word.span.begin) {
+            ++quote;
+        }
+        const bool quoted = quote < quotes.size() && quotes[quote].begin <= word.span.begin;
+        unit.tokens.push_back(
+            {word.span,
+             normalised_lower(
+                 std::string_view(block.text).substr(word.span.begin, word.span.end - word.span.begin)),
+             quoted, word.kind == text::WordKind::number});
+    }
     const auto is_requirement_word = [&](const std::string& word) {
         return std::find(profile.requirement_words.begin(), profile.requirement_words.end(),
                          word) != profile.requirement_words.end();
     };
+    std::size_t token = 0;
+    for (const auto& span : sentences_of(block.text, segmenter)) {
+        Sentence sentence{b, span, token, 0, false};
+        while (token < unit.tokens.size() && unit.tokens[token].span.begin < span.end) {
+            sentence.requirement =
+                sentence.requirement || is_requirement_word(unit.tokens[token].lower);
+            ++token;
+        }
+        sentence.token_count = token - sentence.first_token;
+        // A question asks for a requirement rather than stating one.
+        sentence.requirement = sentence.requirement && !is_question(block.text, span);
+        unit.sentences.push_back(sentence);
+    }
+    return unit;
+}
+
+void mark_requirement_lists(const text::Document& document, std::vector<BlockUnits>& units) {
     bool in_requirement_list = false; // list items after "The system shall:"
     for (std::size_t b = 0; b < document.blocks.size(); ++b) {
         const auto& block = document.blocks[b];
-        auto& unit = units[b];
-        unit.quotes = quoted_ranges(block.text);
-        const auto& quotes = unit.quotes;
-        std::size_t quote = 0;
-        for (const auto& word : rule_words(block.text, segmenter, profile)) {
-            while (quote < quotes.size() && quotes[quote].end <= word.span.begin) {
-                ++quote;
+        auto& sentences = units[b].sentences;
+        if (block.kind == text::BlockKind::list_item) {
+            for (auto& sentence : sentences) {
+                sentence.requirement = sentence.requirement ||
+                                       (in_requirement_list && !is_question(block.text, sentence.span));
             }
-            const bool quoted = quote < quotes.size() && quotes[quote].begin <= word.span.begin;
-            unit.tokens.push_back(
-                {word.span,
-                 normalised_lower(std::string_view(block.text)
-                                .substr(word.span.begin, word.span.end - word.span.begin)),
-                 quoted, word.kind == text::WordKind::number});
+            continue;
         }
-        std::size_t token = 0;
-        for (const auto& span : sentences_of(block.text, segmenter)) {
-            Sentence sentence{b, span, token, 0, false};
-            while (token < unit.tokens.size() && unit.tokens[token].span.begin < span.end) {
-                sentence.requirement =
-                    sentence.requirement || is_requirement_word(unit.tokens[token].lower);
-                ++token;
-            }
-            sentence.token_count = token - sentence.first_token;
-            const bool list_item = block.kind == text::BlockKind::list_item;
-            sentence.requirement = sentence.requirement || (list_item && in_requirement_list);
-            // A question asks for a requirement rather than stating one.
-            sentence.requirement = sentence.requirement && !is_question(block.text, span);
-            unit.sentences.push_back(sentence);
-        }
-        if (block.kind != text::BlockKind::list_item) {
-            in_requirement_list = block.kind == text::BlockKind::paragraph &&
-                                  !unit.sentences.empty() && unit.sentences.back().requirement &&
-                                  ends_with_colon(block.text);
-        }
+        in_requirement_list = block.kind == text::BlockKind::paragraph && !sentences.empty() &&
+                              sentences.back().requirement && ends_with_colon(block.text);
     }
-    return units;
 }
 
 } // namespace atk::rules

@@ -41,10 +41,15 @@ std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segme
 /// `word` in lower case, with typographic apostrophes (’) made straight (').
 std::string normalised_lower(std::string_view word);
 
-/// Every block of `document` cut up, in order. A list item is a requirement when the
-/// paragraph before its list ends with a colon and is one ("The system shall:").
-std::vector<BlockUnits> cut_into_units(const text::Document& document, text::Segmenter& segmenter,
-                                       const LanguageProfile& profile);
+/// Block `b` of `document` cut into words and sentences; a sentence is a requirement when
+/// it has a requirement word (and is not a question). Blocks may be cut on several threads,
+/// each with its own segmenter.
+BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmenter& segmenter,
+                     const LanguageProfile& profile);
+
+/// Then, over all the blocks in order: the items of a list whose lead-in paragraph is a
+/// requirement ending with a colon ("The system shall:") are requirements too.
+void mark_requirement_lists(const text::Document& document, std::vector<BlockUnits>& units);
 
 /// Byte ranges of `text` between matching quotation marks ("…", “…”, «…», „…“), marks
 /// included, in order.

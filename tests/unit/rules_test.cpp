@@ -118,6 +118,11 @@ TEST_F(RulesEngineTest, APatternsCapturingGroupIsWhatIsFlagged) {
     EXPECT_THAT(findings("Use read/write access or km/h."), ElementsAre("slash: read/write"));
 }
 
+TEST_F(RulesEngineTest, APatternAnchoredWithACaretLooksAtEachSentencesStart) {
+    add_rule("opener", rule("existence", "patterns: ['^it\\b']\n"));
+    EXPECT_THAT(findings("It works. And it runs. It stops."), ElementsAre("opener: It", "opener: It"));
+}
+
 TEST_F(RulesEngineTest, APhraseWrittenWithAFullStopFlagsTheStop) {
     add_rule("latin", rule("substitution", "swap:\n  e.g.: for example\n"));
     EXPECT_THAT(findings("Images, e.g. PNG files."), ElementsAre("latin: e.g."));
