@@ -249,6 +249,23 @@ TEST_F(RulesEngineTest, TheProjectsPreferredTermsAreSwappedByTheRuleMarkedForThe
     EXPECT_THAT(findings("The client must log on.", options), ElementsAre());
 }
 
+TEST_F(RulesEngineTest, ALargeDocumentCheckedInPartsGivesWhatOneThreadGives) {
+    add_rule("vague", rule("existence", "phrases: [some]\n"));
+    add_rule("twice", rule("repetition", ""));
+    add_rule("variants", rule("consistency", "variants: [[e-mail, email]]\n"));
+    add_rule("acronyms", rule("conditional", ""));
+    std::string text;
+    for (int i = 0; i < 3000; ++i) { // about 300 KiB: several parts of 64 KiB
+        text += "Some users send an " + std::string(i % 7 == 0 ? "email" : "e-mail") +
+                " to the the ABC" + std::to_string(i % 5) + "X team. The system shall log it.\n\n";
+    }
+    const auto one = findings(text);
+    atk::rules::RunOptions parts;
+    parts.threads = 4;
+    EXPECT_EQ(findings(text, parts), one);
+    EXPECT_GT(one.size(), 6000U);
+}
+
 // --- bad rule files ----------------------------------------------------------------------------
 
 TEST_F(RulesEngineTest, BadRuleFilesNameTheFileTheLineAndTheReason) {
