@@ -192,8 +192,7 @@ struct CompiledRules {
     PhraseMatcher folded; ///< case-insensitive phrases, in lower case
     PhraseMatcher exact;  ///< case-sensitive phrases
     std::vector<PhraseRef> refs;
-    std::unique_ptr<RE2::Set> patterns; ///< all patterns; null when there are none
-    std::vector<std::string> pattern_texts; ///< as added to `patterns`, for a run's own copy
+    std::vector<std::string> pattern_texts; ///< each rule's patterns, "(?i)" added where needed
     std::vector<std::unique_ptr<RE2>> regexes;
     std::vector<std::uint32_t> regex_rule;
     std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
@@ -211,6 +210,9 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
     RE2::Options set_options;
     set_options.set_log_errors(false);
     set_options.set_max_mem(kPatternMemory);
+    // All patterns in one set, compiled once here to learn that RE2 can hold them; each run
+    // compiles sets of its own (PatternSet).
+    std::unique_ptr<RE2::Set> all_patterns;
     for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
         const Rule& rule = rules_.rules[r];
         // A project-terms rule's own swaps are examples: the project's terms replace them.
@@ -232,11 +234,11 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
         }
         for (const auto& pattern : rule.patterns) {
             const std::string flagged = (rule.case_sensitive ? "" : "(?i)") + pattern;
-            if (!c.patterns) {
-                c.patterns = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+            if (!all_patterns) {
+                all_patterns = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
             }
             std::string error;
-            if (c.patterns->Add(flagged, &error) < 0) {
+            if (all_patterns->Add(flagged, &error) < 0) {
                 throw InputError(rule.source_file + ": bad pattern '" + pattern + "': " + error);
             }
             c.pattern_texts.push_back(flagged);
@@ -244,7 +246,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             c.regex_rule.push_back(r);
         }
     }
-    if (c.patterns && !c.patterns->Compile()) {
+    if (all_patterns && !all_patterns->Compile()) {
         throw InputError("the rules' patterns need more memory than RE2 allows; simplify them");
     }
 }
