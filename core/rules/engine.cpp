@@ -87,42 +87,67 @@ struct PhraseRef {
 /// Patterns matched together by one RE2::Set, each known by its index in CompiledRules.
 class PatternSet {
   public:
-    void add(const std::string& pattern, std::size_t index) {
-        patterns_.push_back(pattern);
-        indexes_.push_back(index);
+    /// `on_lowered`: the pattern is matched against the lower-cased text.
+    void add(const std::string& pattern, std::size_t index, bool on_lowered) {
+        (on_lowered ? lowered_ : original_).add(pattern, index);
     }
 
     /// Compiles what was added (the patterns compiled once already, when the rules loaded).
     void compile() {
-        if (patterns_.empty()) {
-            return;
-        }
-        RE2::Options options;
-        options.set_log_errors(false);
-        options.set_max_mem(kPatternMemory);
-        set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-        for (const auto& pattern : patterns_) {
-            set_->Add(pattern, nullptr);
-        }
-        set_->Compile();
+        lowered_.compile();
+        original_.compile();
     }
 
-    /// The indexes of the patterns that match somewhere in `text`.
-    std::vector<std::size_t> matches(std::string_view text) const {
-        std::vector<std::size_t> found;
-        std::vector<int> hits;
-        if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
-            for (const int hit : hits) {
-                found.push_back(indexes_[static_cast<std::size_t>(hit)]);
-            }
+    /// The indexes of the patterns that match somewhere in `text` (those for the lower-cased
+    /// text in `lowered`, unless `skip_lowered`).
+    std::vector<std::size_t> matches(std::string_view text, std::string_view lowered,
+                                     bool skip_lowered) const {
+        std::vector<std::size_t> found = original_.matches(text);
+        if (!skip_lowered) {
+            const auto more = lowered_.matches(lowered);
+            found.insert(found.end(), more.begin(), more.end());
         }
         return found;
     }
 
   private:
-    std::vector<std::string> patterns_;
-    std::vector<std::size_t> indexes_;
-    std::unique_ptr<RE2::Set> set_;
+    class OneSet {
+      public:
+        void add(const std::string& pattern, std::size_t index) {
+            patterns_.push_back(pattern);
+            indexes_.push_back(index);
+        }
+        void compile() {
+            if (patterns_.empty()) {
+                return;
+            }
+            RE2::Options options;
+            options.set_log_errors(false);
+            options.set_max_mem(kPatternMemory);
+            set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+            for (const auto& pattern : patterns_) {
+                set_->Add(pattern, nullptr);
+            }
+            set_->Compile();
+        }
+        std::vector<std::size_t> matches(std::string_view text) const {
+            std::vector<std::size_t> found;
+            std::vector<int> hits;
+            if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
+                for (const int hit : hits) {
+                    found.push_back(indexes_[static_cast<std::size_t>(hit)]);
+                }
+            }
+            return found;
+        }
+
+      private:
+        std::vector<std::string> patterns_;
+        std::vector<std::size_t> indexes_;
+        std::unique_ptr<RE2::Set> set_;
+    };
+    OneSet lowered_;
+    OneSet original_;
 };
 
 /// A finding before it becomes an Alert: block-text offsets.
@@ -192,8 +217,13 @@ struct CompiledRules {
     PhraseMatcher folded; ///< case-insensitive phrases, in lower case
     PhraseMatcher exact;  ///< case-sensitive phrases
     std::vector<PhraseRef> refs;
-    std::vector<std::string> pattern_texts; ///< each rule's patterns, "(?i)" added where needed
+    std::vector<std::string> pattern_texts; ///< each rule's patterns
+    /// Per pattern: matched against the lower-cased text (its rule is not case-sensitive).
+    std::vector<bool> on_lowered;
     std::vector<std::unique_ptr<RE2>> regexes;
+    /// Per pattern on lowered text: the same with "(?i)", for the rare text whose lower case
+    /// is not as long as itself (offsets into the lowered text would not fit).
+    std::vector<std::unique_ptr<RE2>> folding_regexes;
     std::vector<std::uint32_t> regex_rule;
     std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
     /// Rules that walk a sentence's words themselves: occurrence, repetition, passive.
@@ -233,16 +263,18 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             c.token_rules.push_back(r);
         }
         for (const auto& pattern : rule.patterns) {
-            const std::string flagged = (rule.case_sensitive ? "" : "(?i)") + pattern;
             if (!all_patterns) {
                 all_patterns = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
             }
             std::string error;
-            if (all_patterns->Add(flagged, &error) < 0) {
+            if (all_patterns->Add(pattern, &error) < 0) {
                 throw InputError(rule.source_file + ": bad pattern '" + pattern + "': " + error);
             }
-            c.pattern_texts.push_back(flagged);
-            c.regexes.push_back(std::make_unique<RE2>(flagged, set_options));
+            c.pattern_texts.push_back(pattern);
+            c.on_lowered.push_back(!rule.case_sensitive);
+            c.regexes.push_back(std::make_unique<RE2>(pattern, set_options));
+            c.folding_regexes.push_back(
+                rule.case_sensitive ? nullptr : std::make_unique<RE2>("(?i)" + pattern, set_options));
             c.regex_rule.push_back(r);
         }
     }
@@ -296,7 +328,7 @@ class Run {
             const std::uint32_t r = compiled.regex_rule[i];
             if (active_[r]) {
                 (rule(r).applies == Applies::requirements ? requirement_patterns_ : other_patterns_)
-                    .add(compiled.pattern_texts[i], i);
+                    .add(compiled.pattern_texts[i], i, compiled.on_lowered[i]);
             }
         }
         requirement_patterns_.compile();
@@ -540,29 +572,44 @@ class Run {
     /// documents are spared part of the automaton. (A sentence at a time: "^" means its start.)
     void match_patterns(const Sentence& sentence) {
         const std::string_view text = block_text(sentence.block, sentence.span);
-        std::vector<std::size_t> hits = other_patterns_.matches(text);
+        const std::string lowered = normalised_lower(text);
+        // Where lower case changes the length (rare: İ), offsets into `lowered` would not fit
+        // `text`: the lower-case patterns are then each matched with case folding instead.
+        const bool lowered_fits = lowered.size() == text.size();
+        std::vector<std::size_t> hits = other_patterns_.matches(text, lowered, !lowered_fits);
         if (sentence.requirement) {
-            const auto more = requirement_patterns_.matches(text);
+            const auto more = requirement_patterns_.matches(text, lowered, !lowered_fits);
             hits.insert(hits.end(), more.begin(), more.end());
         }
+        if (!lowered_fits) {
+            for (std::size_t i = 0; i < compiled_.on_lowered.size(); ++i) {
+                if (compiled_.on_lowered[i]) {
+                    hits.push_back(i); // tried one by one below
+                }
+            }
+        }
         std::sort(hits.begin(), hits.end());
+        hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
         const auto& quotes = units(sentence.block).quotes;
         for (const std::size_t hit : hits) {
             const std::uint32_t r = compiled_.regex_rule[hit];
             if (!applies(r, sentence)) {
                 continue;
             }
-            const RE2& regex = *compiled_.regexes[hit];
+            const bool on_lowered = compiled_.on_lowered[hit];
+            const RE2& regex = on_lowered && !lowered_fits ? *compiled_.folding_regexes[hit]
+                                                            : *compiled_.regexes[hit];
+            const std::string_view searched = on_lowered && lowered_fits ? std::string_view(lowered) : text;
             // With a capturing group, the group is what is flagged: the rest of the pattern
             // is context (RE2 has no lookaround).
             const int groups = regex.NumberOfCapturingGroups() > 0 ? 2 : 1;
-            const re2::StringPiece input(text.data(), text.size());
+            const re2::StringPiece input(searched.data(), searched.size());
             re2::StringPiece found[2];
-            for (std::size_t at = 0;
-                 at <= text.size() && regex.Match(input, at, text.size(), RE2::UNANCHORED, found, groups);) {
+            for (std::size_t at = 0; at <= searched.size() &&
+                                     regex.Match(input, at, searched.size(), RE2::UNANCHORED, found, groups);) {
                 const re2::StringPiece flagged = groups == 2 && found[1].data() != nullptr ? found[1] : found[0];
                 const std::size_t begin =
-                    sentence.span.begin + static_cast<std::size_t>(flagged.data() - text.data());
+                    sentence.span.begin + static_cast<std::size_t>(flagged.data() - searched.data());
                 const std::size_t end = begin + flagged.size();
                 const bool in_quotes = std::any_of(quotes.begin(), quotes.end(), [&](const text::Span& q) {
                     return q.begin <= begin && begin < q.end;
@@ -570,7 +617,7 @@ class Run {
                 if (!in_quotes && end > begin) {
                     findings_.push_back({r, sentence.block, {begin, end}, "", ""});
                 }
-                at = static_cast<std::size_t>(found[0].data() - text.data()) +
+                at = static_cast<std::size_t>(found[0].data() - searched.data()) +
                      std::max<std::size_t>(found[0].size(), 1);
             }
         }

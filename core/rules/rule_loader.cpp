@@ -244,15 +244,31 @@ class RuleReader {
     }
 
     void read_patterns(const YAML::Node& value) {
+        patterns_node_ = value;
         for (const auto& pattern : strings(path_, value, "'patterns'")) {
             RE2::Options options;
             options.set_log_errors(false);
-            options.set_case_sensitive(rule_.case_sensitive);
             const RE2 compiled(pattern, options);
             if (!compiled.ok()) {
                 fail(path_, value.Mark(), "bad pattern '" + pattern + "': " + compiled.error());
             }
             rule_.patterns.push_back(pattern);
+        }
+    }
+
+    /// A rule that is not case-sensitive matches its patterns against the lower-cased text
+    /// (twice as fast as RE2's case folding): an upper-case letter in them would never match.
+    void check_pattern_case() {
+        if (rule_.case_sensitive) {
+            return;
+        }
+        for (const auto& pattern : rule_.patterns) {
+            if (const auto at = upper_case_literal(pattern); at != std::string::npos) {
+                fail(path_, patterns_node_.Mark(),
+                     "pattern '" + pattern + "' has the capital '" + pattern.substr(at, 1) +
+                         "', but patterns of a rule that is not case_sensitive match the "
+                         "lower-cased text: write it in lower case, or set case_sensitive: true");
+            }
         }
     }
 
@@ -306,6 +322,7 @@ class RuleReader {
     }
 
     void check_complete(const YAML::Node& root) {
+        check_pattern_case();
         for (const char* key : {"description", "message", "explanation", "link", "category",
                                 "severity", "must_fire", "must_not_fire"}) {
             if (!seen_.contains(key)) {
@@ -360,6 +377,7 @@ class RuleReader {
     std::filesystem::path path_;
     std::string language_;
     const LanguageProfile& profile_;
+    YAML::Node patterns_node_; ///< where the patterns are, for errors found after reading
     Rule rule_;
     std::set<std::string> seen_;
 };
@@ -429,6 +447,43 @@ LanguageProfile load_profile(const std::filesystem::path& path, const std::strin
 }
 
 } // namespace
+
+std::size_t upper_case_literal(std::string_view pattern) {
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\' && i + 1 < pattern.size()) {
+            const char escaped = pattern[i + 1];
+            if (escaped == 'Q') { // \Q...\E: literal text
+                const auto end = pattern.find("\\E", i + 2);
+                const auto literal = pattern.substr(i + 2, end == std::string_view::npos ? end : end - i - 2);
+                const auto upper = std::find_if(literal.begin(), literal.end(),
+                                                [](char l) { return l >= 'A' && l <= 'Z'; });
+                if (upper != literal.end()) {
+                    return i + 2 + static_cast<std::size_t>(upper - literal.begin());
+                }
+                i = end == std::string_view::npos ? pattern.size() : end + 1;
+                continue;
+            }
+            const bool named = escaped == 'p' || escaped == 'P' || escaped == 'x';
+            if (named && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+                const auto close = pattern.find('}', i + 2); // \p{Lu}, \x{00C9}
+                i = close == std::string_view::npos ? pattern.size() : close;
+            } else {
+                i += named ? 2 : 1; // \pL, \S, \B, \.
+            }
+            continue;
+        }
+        if (c == '(' && pattern.substr(i, 3) == "(?P") { // (?P<name>...): a group's name
+            const auto close = pattern.find('>', i);
+            i = close == std::string_view::npos ? pattern.size() : close;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
 
 std::vector<std::string> phrase_words(const std::string& phrase, const std::string& language,
                                       const LanguageProfile& profile) {

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace atk::rules {
@@ -23,6 +24,10 @@ Rule load_rule(const std::filesystem::path& path, const std::string& id,
 
 /// The languages with a rule set under `rules_root` (its subdirectories), sorted.
 std::vector<std::string> rule_languages(const std::filesystem::path& rules_root);
+
+/// Where `pattern` has an upper-case letter it would match literally (not in an escape such
+/// as \S or \p{Lu}), or npos.
+std::size_t upper_case_literal(std::string_view pattern);
 
 /// `phrase` as the words the engine matches, split as the text is ("e-mail" is "e", "mail";
 /// "etc." is "etc"; French "l'écran" is "l'", "écran"), in their written case.

@@ -118,6 +118,20 @@ TEST_F(RulesEngineTest, APatternsCapturingGroupIsWhatIsFlagged) {
     EXPECT_THAT(findings("Use read/write access or km/h."), ElementsAre("slash: read/write"));
 }
 
+TEST(RuleText, UpperCaseLiteralsInPatternsAreFoundOutsideEscapes) {
+    using atk::rules::upper_case_literal;
+    EXPECT_EQ(upper_case_literal("\\bfoo\\S+\\p{Lu}\\pL\\W\\B(?P<Name>x)"), std::string::npos);
+    EXPECT_EQ(upper_case_literal("\\bfoO"), 4U);
+    EXPECT_EQ(upper_case_literal("a\\Qb.C\\Ed"), 5U);
+}
+
+TEST_F(RulesEngineTest, LowerCasePatternsMatchWhateverTheCaseEvenWhenLowerCaseChangesLengths) {
+    add_rule("tbd", rule("existence", "patterns: ['\\btbd\\b']\n"));
+    EXPECT_THAT(findings("Cost is TBD. Limit: Tbd."), ElementsAre("tbd: TBD", "tbd: Tbd"));
+    // "İ" is two bytes and its lower case three: the sentence is matched with case folding.
+    EXPECT_THAT(findings("İstanbul office: TBD."), ElementsAre("tbd: TBD"));
+}
+
 TEST_F(RulesEngineTest, APatternAnchoredWithACaretLooksAtEachSentencesStart) {
     add_rule("opener", rule("existence", "patterns: ['^it\\b']\n"));
     EXPECT_THAT(findings("It works. And it runs. It stops."), ElementsAre("opener: It", "opener: It"));
@@ -280,6 +294,7 @@ TEST_F(RulesEngineTest, MissingFieldsBadValuesAndFewExamplesAreRefused) {
         {rule("existence"), "needs 'phrases' or 'patterns'"},
         {rule("existence", "patterns: ['a(b']\n"), "bad pattern 'a(b'"},
         {rule("occurrence", "max: many\n"), "'max' must be a whole number"},
+        {rule("existence", "patterns: ['\\bTODO\\b']\n"), "has the capital 'T'"},
         {rule("existence", "phrases: [x]\nscope: chapter\n"), "unknown scope 'chapter'"},
         {"type: existence\nphrases: [x]\ndescription: d\nmessage: m\nexplanation: e\n"
          "link: https://x.org\ncategory: TYPOS\nseverity: error\nmust_fire: [a, b]\n"
