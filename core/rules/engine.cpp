@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <set>
@@ -150,6 +151,15 @@ class PatternSet {
     OneSet original_;
 };
 
+/// Every pattern, in the two sets a run matches: those of rules that apply to requirements
+/// only, and the others. Built once and lent to one run at a time (SetPool): RE2 guards a
+/// set's match cache with a lock that concurrent runs would queue on, and a lent set keeps
+/// the automaton states earlier runs built.
+struct PatternSets {
+    PatternSet requirements;
+    PatternSet others;
+};
+
 /// A finding before it becomes an Alert: block-text offsets.
 struct Finding {
     std::uint32_t rule = 0;
@@ -228,6 +238,39 @@ struct CompiledRules {
     std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
     /// Rules that walk a sentence's words themselves: occurrence, repetition, passive.
     std::vector<std::uint32_t> token_rules;
+    /// Whether each pattern's rule applies to requirements only.
+    std::vector<bool> for_requirements;
+
+    /// A set of every pattern for one run, from the pool or new; give it back with `give_back`.
+    std::unique_ptr<PatternSets> lend_sets() const {
+        {
+            const std::lock_guard lock(pool_mutex);
+            if (!pool.empty()) {
+                auto sets = std::move(pool.back());
+                pool.pop_back();
+                return sets;
+            }
+        }
+        auto sets = std::make_unique<PatternSets>();
+        for (std::size_t i = 0; i < pattern_texts.size(); ++i) {
+            (for_requirements[i] ? sets->requirements : sets->others)
+                .add(pattern_texts[i], i, on_lowered[i]);
+        }
+        sets->requirements.compile();
+        sets->others.compile();
+        return sets;
+    }
+
+    void give_back(std::unique_ptr<PatternSets> sets) const {
+        constexpr std::size_t kKept = 64; // more than the threads of any machine we run on
+        const std::lock_guard lock(pool_mutex);
+        if (pool.size() < kKept) {
+            pool.push_back(std::move(sets));
+        }
+    }
+
+    mutable std::mutex pool_mutex;
+    mutable std::vector<std::unique_ptr<PatternSets>> pool;
 
     void add(const Rule& rule, const std::vector<std::string>& words, PhraseRef ref) {
         refs.push_back(ref);
@@ -272,6 +315,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             }
             c.pattern_texts.push_back(pattern);
             c.on_lowered.push_back(!rule.case_sensitive);
+            c.for_requirements.push_back(rule.applies == Applies::requirements);
             c.regexes.push_back(std::make_unique<RE2>(pattern, set_options));
             c.folding_regexes.push_back(
                 rule.case_sensitive ? nullptr : std::make_unique<RE2>("(?i)" + pattern, set_options));
@@ -322,18 +366,12 @@ class Run {
             units_ = parent->units_;
             counts_ = parent->counts_;
         }
-        // Sets of its own, of the patterns of the rules that run: RE2 guards a shared set's
-        // match cache with a lock, which threads checking at once would queue on.
-        for (std::size_t i = 0; i < compiled.pattern_texts.size(); ++i) {
-            const std::uint32_t r = compiled.regex_rule[i];
-            if (active_[r]) {
-                (rule(r).applies == Applies::requirements ? requirement_patterns_ : other_patterns_)
-                    .add(compiled.pattern_texts[i], i, compiled.on_lowered[i]);
-            }
-        }
-        requirement_patterns_.compile();
-        other_patterns_.compile();
+        patterns_ = compiled.lend_sets();
     }
+
+    ~Run() { compiled_.give_back(std::move(patterns_)); }
+    Run(const Run&) = delete;
+    Run& operator=(const Run&) = delete;
 
     RulesReport report() {
         cut_units();
@@ -576,9 +614,9 @@ class Run {
         // Where lower case changes the length (rare: İ), offsets into `lowered` would not fit
         // `text`: the lower-case patterns are then each matched with case folding instead.
         const bool lowered_fits = lowered.size() == text.size();
-        std::vector<std::size_t> hits = other_patterns_.matches(text, lowered, !lowered_fits);
+        std::vector<std::size_t> hits = patterns_->others.matches(text, lowered, !lowered_fits);
         if (sentence.requirement) {
-            const auto more = requirement_patterns_.matches(text, lowered, !lowered_fits);
+            const auto more = patterns_->requirements.matches(text, lowered, !lowered_fits);
             hits.insert(hits.end(), more.begin(), more.end());
         }
         if (!lowered_fits) {
@@ -961,8 +999,7 @@ class Run {
     const text::Document& document_;
     const RunOptions& options_;
     std::vector<bool> active_;
-    PatternSet requirement_patterns_; ///< of the rules that apply to requirements only
-    PatternSet other_patterns_;       ///< of the other rules
+    std::unique_ptr<PatternSets> patterns_; ///< lent by compiled_ for this run
     PhraseMatcher project_terms_; ///< the project's preferred terms, by index in the options
     std::uint32_t project_rule_ = 0;
     std::vector<BlockUnits> own_units_;  ///< per block; a worker's stay empty
