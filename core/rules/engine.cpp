@@ -366,10 +366,13 @@ class Run {
             units_ = parent->units_;
             counts_ = parent->counts_;
         }
-        patterns_ = compiled.lend_sets();
     }
 
-    ~Run() { compiled_.give_back(std::move(patterns_)); }
+    ~Run() {
+        if (patterns_) {
+            compiled_.give_back(std::move(patterns_));
+        }
+    }
     Run(const Run&) = delete;
     Run& operator=(const Run&) = delete;
 
@@ -614,6 +617,9 @@ class Run {
         // Where lower case changes the length (rare: İ), offsets into `lowered` would not fit
         // `text`: the lower-case patterns are then each matched with case folding instead.
         const bool lowered_fits = lowered.size() == text.size();
+        if (!patterns_) { // borrowed on first use: a run that hands its blocks to workers needs none
+            patterns_ = compiled_.lend_sets();
+        }
         std::vector<std::size_t> hits = patterns_->others.matches(text, lowered, !lowered_fits);
         if (sentence.requirement) {
             const auto more = patterns_->requirements.matches(text, lowered, !lowered_fits);
@@ -999,7 +1005,7 @@ class Run {
     const text::Document& document_;
     const RunOptions& options_;
     std::vector<bool> active_;
-    std::unique_ptr<PatternSets> patterns_; ///< lent by compiled_ for this run
+    std::unique_ptr<PatternSets> patterns_; ///< lent by compiled_ for this run, when it needs them
     PhraseMatcher project_terms_; ///< the project's preferred terms, by index in the options
     std::uint32_t project_rule_ = 0;
     std::vector<BlockUnits> own_units_;  ///< per block; a worker's stay empty

@@ -2,6 +2,7 @@
 
 #include "config/yaml_file.hpp"
 #include "error.hpp"
+#include "parallel.hpp"
 #include "text/casing.hpp"
 #include "rules/text_units.hpp"
 #include "text/segmenter.hpp"
@@ -11,6 +12,7 @@
 #include <map>
 #include <re2/re2.h>
 #include <set>
+#include <thread>
 
 namespace atk::rules {
 namespace {
@@ -532,14 +534,17 @@ RuleSet load_rule_set(const std::filesystem::path& rules_root, const std::string
                          " is missing; it lists the language's requirement words (docs/rules.md)");
     }
     set.profile = load_profile(profile_file, language);
-    for (const auto& file : files) {
-        const auto relative = std::filesystem::relative(file, directory);
-        if (relative != "language.yml") {
-            set.rules.push_back(load_rule(
-                file, (relative.parent_path() / relative.stem()).generic_string(), language,
-                set.profile));
-        }
-    }
+    std::erase_if(files, [&](const std::filesystem::path& file) { return file == profile_file; });
+    // Parsing YAML is most of a rule set's load time: the files are read on a few threads.
+    constexpr std::size_t kLoaders = 4;
+    set.rules.resize(files.size());
+    parallel_for(files.size(), std::min<std::size_t>(kLoaders, std::thread::hardware_concurrency()),
+                 [&](std::size_t i) {
+                     const auto relative = std::filesystem::relative(files[i], directory);
+                     set.rules[i] = load_rule(
+                         files[i], (relative.parent_path() / relative.stem()).generic_string(),
+                         language, set.profile);
+                 });
     return set;
 }
 

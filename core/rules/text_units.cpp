@@ -48,6 +48,15 @@ bool ends_with_colon(std::string_view text) {
 /// the first letter after the full stop is lower case.
 std::vector<text::Span> sentences_of(std::string_view text, text::Segmenter& segmenter) {
     std::vector<text::Span> out;
+    // A heading, a list item or a table cell without sentence punctuation is one sentence:
+    // no need for ICU.
+    if (ascii_only(text) && text.find_first_of(".!?") == std::string_view::npos) {
+        const auto first = text.find_first_not_of(" \t\n");
+        if (first != std::string_view::npos) {
+            out.push_back({first, text.find_last_not_of(" \t\n") + 1});
+        }
+        return out;
+    }
     for (const auto& span : segmenter.sentences(text)) {
         std::size_t begin = span.begin;
         for (std::size_t at = span.begin; at + 2 < span.end; ++at) {
