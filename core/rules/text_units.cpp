@@ -177,7 +177,9 @@ BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmen
     unit.quotes = quoted_ranges(block.text);
     const auto& quotes = unit.quotes;
     std::size_t quote = 0;
-    for (const auto& word : rule_words(block.text, segmenter, profile)) {
+    const auto words = rule_words(block.text, segmenter, profile);
+    unit.tokens.reserve(words.size());
+    for (const auto& word : words) {
         while (quote < quotes.size() && quotes[quote].end <= word.span.begin) {
             ++quote;
         }
