@@ -100,6 +100,14 @@ TEST_F(RulesCli, AMisspeltRuleNameIsAnErrorNotASilentNoOp) {
     EXPECT_THAT(run.err, HasSubstr("no rule or category is called 'VAGUENES'"));
 }
 
+TEST_F(RulesCli, AnUnknownProfileIsAUsageError) {
+    const auto run = check({"--language", "en-US", "--profile", "strict"}, kSpec);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.out, "");
+    EXPECT_THAT(run.err, HasSubstr("--profile"));
+    EXPECT_THAT(run.err, HasSubstr("requirements"));
+}
+
 TEST_F(RulesCli, ABadRuleFileStopsTheRunNamingFileAndLine) {
     write("rules/en/broken.yml", rule("existence", "STYLE", "phrases: [x]\nphrasez: [y]\n"));
     const auto run = check({"--language", "en-US"}, kSpec);
