@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "parallel.hpp"
+#include "rules/pattern_sets.hpp"
 #include "rules/phrase_matcher.hpp"
 #include "rules/rule_loader.hpp"
 #include "rules/text_units.hpp"
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <set>
@@ -73,9 +73,6 @@ int cost_of(Severity severity) {
 
 namespace {
 
-/// Memory for the patterns' automaton: enough that RE2's DFA never runs out and starts over.
-constexpr std::int64_t kPatternMemory = std::int64_t{64} << 20;
-
 /// What a phrase in the trie stands for.
 struct PhraseRef {
     enum class Kind { phrase, exception, variant };
@@ -83,81 +80,6 @@ struct PhraseRef {
     Kind kind = Kind::phrase;
     std::uint32_t index = 0;   ///< phrase, exception or variant group
     std::uint32_t variant = 0; ///< variant within its group
-};
-
-/// Patterns matched together by one RE2::Set, each known by its index in CompiledRules.
-class PatternSet {
-  public:
-    /// `on_lowered`: the pattern is matched against the lower-cased text.
-    void add(const std::string& pattern, std::size_t index, bool on_lowered) {
-        (on_lowered ? lowered_ : original_).add(pattern, index);
-    }
-
-    /// Compiles what was added (the patterns compiled once already, when the rules loaded).
-    void compile() {
-        lowered_.compile();
-        original_.compile();
-    }
-
-    /// The indexes of the patterns that match somewhere in `text` (those for the lower-cased
-    /// text in `lowered`, unless `skip_lowered`).
-    std::vector<std::size_t> matches(std::string_view text, std::string_view lowered,
-                                     bool skip_lowered) const {
-        std::vector<std::size_t> found = original_.matches(text);
-        if (!skip_lowered) {
-            const auto more = lowered_.matches(lowered);
-            found.insert(found.end(), more.begin(), more.end());
-        }
-        return found;
-    }
-
-  private:
-    class OneSet {
-      public:
-        void add(const std::string& pattern, std::size_t index) {
-            patterns_.push_back(pattern);
-            indexes_.push_back(index);
-        }
-        void compile() {
-            if (patterns_.empty()) {
-                return;
-            }
-            RE2::Options options;
-            options.set_log_errors(false);
-            options.set_max_mem(kPatternMemory);
-            set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-            for (const auto& pattern : patterns_) {
-                set_->Add(pattern, nullptr);
-            }
-            set_->Compile();
-        }
-        std::vector<std::size_t> matches(std::string_view text) const {
-            std::vector<std::size_t> found;
-            std::vector<int> hits;
-            if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
-                for (const int hit : hits) {
-                    found.push_back(indexes_[static_cast<std::size_t>(hit)]);
-                }
-            }
-            return found;
-        }
-
-      private:
-        std::vector<std::string> patterns_;
-        std::vector<std::size_t> indexes_;
-        std::unique_ptr<RE2::Set> set_;
-    };
-    OneSet lowered_;
-    OneSet original_;
-};
-
-/// Every pattern, in the two sets a run matches: those of rules that apply to requirements
-/// only, and the others. Built once and lent to one run at a time (SetPool): RE2 guards a
-/// set's match cache with a lock that concurrent runs would queue on, and a lent set keeps
-/// the automaton states earlier runs built.
-struct PatternSets {
-    PatternSet requirements;
-    PatternSet others;
 };
 
 /// A finding before it becomes an Alert: block-text offsets.
@@ -238,39 +160,7 @@ struct CompiledRules {
     std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
     /// Rules that walk a sentence's words themselves: occurrence, repetition, passive.
     std::vector<std::uint32_t> token_rules;
-    /// Whether each pattern's rule applies to requirements only.
-    std::vector<bool> for_requirements;
-
-    /// A set of every pattern for one run, from the pool or new; give it back with `give_back`.
-    std::unique_ptr<PatternSets> lend_sets() const {
-        {
-            const std::lock_guard lock(pool_mutex);
-            if (!pool.empty()) {
-                auto sets = std::move(pool.back());
-                pool.pop_back();
-                return sets;
-            }
-        }
-        auto sets = std::make_unique<PatternSets>();
-        for (std::size_t i = 0; i < pattern_texts.size(); ++i) {
-            (for_requirements[i] ? sets->requirements : sets->others)
-                .add(pattern_texts[i], i, on_lowered[i]);
-        }
-        sets->requirements.compile();
-        sets->others.compile();
-        return sets;
-    }
-
-    void give_back(std::unique_ptr<PatternSets> sets) const {
-        constexpr std::size_t kKept = 64; // more than the threads of any machine we run on
-        const std::lock_guard lock(pool_mutex);
-        if (pool.size() < kKept) {
-            pool.push_back(std::move(sets));
-        }
-    }
-
-    mutable std::mutex pool_mutex;
-    mutable std::vector<std::unique_ptr<PatternSets>> pool;
+    PatternPool pattern_pool; ///< the patterns again, as the sets runs borrow
 
     void add(const Rule& rule, const std::vector<std::string>& words, PhraseRef ref) {
         refs.push_back(ref);
@@ -315,7 +205,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             }
             c.pattern_texts.push_back(pattern);
             c.on_lowered.push_back(!rule.case_sensitive);
-            c.for_requirements.push_back(rule.applies == Applies::requirements);
+            c.pattern_pool.add(pattern, !rule.case_sensitive, rule.applies == Applies::requirements);
             c.regexes.push_back(std::make_unique<RE2>(pattern, set_options));
             c.folding_regexes.push_back(
                 rule.case_sensitive ? nullptr : std::make_unique<RE2>("(?i)" + pattern, set_options));
@@ -370,7 +260,7 @@ class Run {
 
     ~Run() {
         if (patterns_) {
-            compiled_.give_back(std::move(patterns_));
+            compiled_.pattern_pool.give_back(std::move(patterns_));
         }
     }
     Run(const Run&) = delete;
@@ -618,7 +508,7 @@ class Run {
         // `text`: the lower-case patterns are then each matched with case folding instead.
         const bool lowered_fits = lowered.size() == text.size();
         if (!patterns_) { // borrowed on first use: a run that hands its blocks to workers needs none
-            patterns_ = compiled_.lend_sets();
+            patterns_ = compiled_.pattern_pool.lend();
         }
         std::vector<std::size_t> hits = patterns_->others.matches(text, lowered, !lowered_fits);
         if (sentence.requirement) {
