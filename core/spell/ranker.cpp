@@ -101,7 +101,7 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
         }
         const double score =
             weights_.frequency * (index_.log_frequency(*first) + index_.log_frequency(*second)) -
-            weights_.cost * weights_.missing_space;
+            weights_.cost * (weights_.missing_space - weights_.sounds_alike); // sounds the same
         candidates.push_back(
             {std::string(index_.word(*first)) + " " + std::string(index_.word(*second)), score});
     }
@@ -115,8 +115,10 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
             ranked.words.end()) {
             continue;
         }
-        partition += std::exp((candidate.score - candidates.front().score) / weights_.temperature);
-        if (ranked.words.size() < max) {
+        const double odds = std::exp((candidate.score - candidates.front().score) / weights_.temperature);
+        partition += odds;
+        // A far less likely candidate is noise beside the best (paymnet: payment, not pimento).
+        if (ranked.words.size() < max && odds >= weights_.min_odds) {
             ranked.words.push_back(candidate.text);
         }
     }

@@ -38,6 +38,8 @@ struct RankingWeights {
     /// The score of "meant none of these" (a name, a new word, a garbled one), competing with
     /// the candidates in the confidence: a lone poor candidate (qwzx -> wax) is not a sure one.
     double none_of_these = -5.0;
+    /// A candidate is offered only if it is at least this likely relative to the best one.
+    double min_odds = 0.0005;
     TypoCosts typo; ///< what each kind of slip costs
 };
 

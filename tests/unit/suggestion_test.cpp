@@ -167,3 +167,16 @@ TEST_F(SuggestionIndexTest, FindsFormsThatSoundAlikeHoweverFarApart) {
     // Sounding alike does not stretch the reach of words that do not.
     EXPECT_THAT(ranker.rank("imidatly", 5).words, testing::Not(testing::Contains("cat")));
 }
+
+TEST_F(SuggestionIndexTest, FarLessLikelyCandidatesAreLeftOut) {
+    const auto index = build({{"payment", 5000}, {"payments", 800}, {"pimento", 2}});
+    const Ranker ranker(*index);
+    EXPECT_THAT(ranker.rank("paymnet", 5).words, testing::ElementsAre("payment", "payments"));
+    EXPECT_THAT(ranker.rank("pimentto", 5).words, testing::Contains("pimento")); // alone, it stays
+}
+
+TEST_F(SuggestionIndexTest, AMissingSpaceSoundsLikeTheTwoWords) {
+    // "alto" and "allot" sound like "alot" too; the split sounds exactly like it.
+    const auto index = build({{"a", 100000}, {"lot", 3000}, {"alto", 300}, {"allot", 30}});
+    EXPECT_EQ(Ranker(*index).rank("alot", 5).words.front(), "a lot");
+}
