@@ -255,6 +255,7 @@ class Run {
         if (parent != nullptr) {
             units_ = parent->units_;
             counts_ = parent->counts_;
+            shared_patterns_ = parent->patterns_.get();
         }
     }
 
@@ -273,6 +274,7 @@ class Run {
             check_blocks(0, document_.blocks.size());
         } else {
             std::vector<std::unique_ptr<Run>> workers;
+            patterns_ = compiled_.pattern_pool.lend(); // one automaton, built once, for all workers
             for (std::size_t p = 0; p < parts.size(); ++p) {
                 workers.push_back(
                     std::make_unique<Run>(rules_, compiled_, document_, options_, this));
@@ -507,12 +509,13 @@ class Run {
         // Where lower case changes the length (rare: İ), offsets into `lowered` would not fit
         // `text`: the lower-case patterns are then each matched with case folding instead.
         const bool lowered_fits = lowered.size() == text.size();
-        if (!patterns_) { // borrowed on first use: a run that hands its blocks to workers needs none
+        if (!patterns_ && shared_patterns_ == nullptr) { // borrowed on first use
             patterns_ = compiled_.pattern_pool.lend();
         }
-        std::vector<std::size_t> hits = patterns_->others.matches(text, lowered, !lowered_fits);
+        const PatternSets& sets = shared_patterns_ != nullptr ? *shared_patterns_ : *patterns_;
+        std::vector<std::size_t> hits = sets.others.matches(text, lowered, !lowered_fits);
         if (sentence.requirement) {
-            const auto more = patterns_->requirements.matches(text, lowered, !lowered_fits);
+            const auto more = sets.requirements.matches(text, lowered, !lowered_fits);
             hits.insert(hits.end(), more.begin(), more.end());
         }
         if (!lowered_fits) {
@@ -896,6 +899,7 @@ class Run {
     const RunOptions& options_;
     std::vector<bool> active_;
     std::unique_ptr<PatternSets> patterns_; ///< lent by compiled_ for this run, when it needs them
+    const PatternSets* shared_patterns_ = nullptr; ///< a worker's: its parent's
     PhraseMatcher project_terms_; ///< the project's preferred terms, by index in the options
     std::uint32_t project_rule_ = 0;
     std::vector<BlockUnits> own_units_;  ///< per block; a worker's stay empty
