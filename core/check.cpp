@@ -263,6 +263,11 @@ std::vector<thesaurus::Meaning> Checker::synonyms(std::string_view word,
 void Checker::offer_synonyms(const rules::Engine& engine, const spell::Language& language,
                              std::vector<Alert>& alerts, std::string_view text) const {
     constexpr std::size_t kMaxAlternatives = 3;
+    const auto& all_rules = engine.rule_set().rules;
+    if (std::none_of(all_rules.begin(), all_rules.end(),
+                     [](const rules::Rule& rule) { return rule.synonyms; })) {
+        return;
+    }
     for (auto& alert : alerts) {
         const rules::Rule* rule = engine.find_rule(alert.rule_id);
         if (rule == nullptr || !rule->synonyms || !alert.replacements.empty()) {

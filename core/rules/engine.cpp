@@ -111,10 +111,6 @@ bool contains(const std::vector<std::string>& list, std::string_view word) {
     return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-bool ends_with(std::string_view word, std::string_view ending) {
-    return word.size() >= ending.size() && word.substr(word.size() - ending.size()) == ending;
-}
-
 /// `replacement` in the case of `written`: Capitalised or UPPER when it is.
 std::string in_case_of(std::string_view written, const std::string& replacement) {
     switch (text::casing_of(written)) {
@@ -591,7 +587,7 @@ class Run {
         }
         return std::any_of(passive.participle_endings.begin(), passive.participle_endings.end(),
                            [&](const std::string& ending) {
-                               return word.size() >= ending.size() + 3 && ends_with(word, ending);
+                               return word.size() >= ending.size() + 3 && word.ends_with(ending);
                            });
     }
 
@@ -608,7 +604,7 @@ class Run {
                    (contains(passive.be_forms, token(sentence, j).lower) ||
                     std::any_of(passive.adverb_endings.begin(), passive.adverb_endings.end(),
                                 [&](const std::string& ending) {
-                                    return ends_with(token(sentence, j).lower, ending);
+                                    return token(sentence, j).lower.ends_with(ending);
                                 }))) {
                 ++j;
             }
@@ -709,7 +705,7 @@ class Run {
 
     static bool is_acronym(std::string_view word) {
         std::string_view letters = word;
-        if (ends_with(letters, "s")) {
+        if (letters.ends_with("s")) {
             letters.remove_suffix(1); // APIs
         }
         return letters.size() >= 2 && letters.size() <= 6 &&
@@ -735,7 +731,7 @@ class Run {
                         if (!is_acronym(word)) {
                             continue;
                         }
-                        if (ends_with(word, "s")) {
+                        if (word.ends_with("s")) {
                             word.pop_back();
                         }
                         const auto after = text.substr(t.span.end, 2);

@@ -27,8 +27,7 @@ bool is_vowel(char32_t c, bool french) {
 
 std::size_t syllables(std::string_view lower_word, std::string_view language) {
     const bool french = language.substr(0, 2) == "fr";
-    const bool ascii = std::all_of(lower_word.begin(), lower_word.end(),
-                                   [](char c) { return (c & 0x80) == 0; });
+    const bool ascii = !text::has_non_ascii(lower_word);
     // Most words are ASCII: count over bytes, without decoding.
     const std::u32string word = ascii ? std::u32string(lower_word.begin(), lower_word.end())
                                       : text::to_code_points(lower_word);

@@ -1,6 +1,7 @@
 #include "rules/text_units.hpp"
 
 #include "text/casing.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 
@@ -16,10 +17,6 @@ constexpr QuotePair kQuotes[] = {{"\"", "\""},
                                  {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
                                  {"\xC2\xAB", "\xC2\xBB"},          // « »
                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"}}; // „ “
-
-bool ascii_only(std::string_view word) {
-    return std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
-}
 
 constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
 
@@ -50,7 +47,7 @@ std::vector<text::Span> sentences_of(std::string_view text, text::Segmenter& seg
     std::vector<text::Span> out;
     // A heading, a list item or a table cell without sentence punctuation is one sentence:
     // no need for ICU.
-    if (ascii_only(text) && text.find_first_of(".!?") == std::string_view::npos) {
+    if (!text::has_non_ascii(text) && text.find_first_of(".!?") == std::string_view::npos) {
         const auto first = text.find_first_not_of(" \t\n");
         if (first != std::string_view::npos) {
             out.push_back({first, text.find_last_not_of(" \t\n") + 1});
@@ -89,7 +86,7 @@ bool is_question(std::string_view text, text::Span span) {
 } // namespace
 
 std::string normalised_lower(std::string_view word) {
-    if (!ascii_only(word)) {
+    if (text::has_non_ascii(word)) {
         const std::string lower = text::to_lower(word);
         std::string out;
         out.reserve(lower.size());
