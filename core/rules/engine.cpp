@@ -145,7 +145,6 @@ struct CompiledRules {
     PhraseMatcher folded; ///< case-insensitive phrases, in lower case
     PhraseMatcher exact;  ///< case-sensitive phrases
     std::vector<PhraseRef> refs;
-    std::vector<std::string> pattern_texts; ///< each rule's patterns
     /// Per pattern: matched against the lower-cased text (its rule is not case-sensitive).
     std::vector<bool> on_lowered;
     std::vector<std::unique_ptr<RE2>> regexes;
@@ -199,7 +198,6 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             if (all_patterns->Add(pattern, &error) < 0) {
                 throw InputError(rule.source_file + ": bad pattern '" + pattern + "': " + error);
             }
-            c.pattern_texts.push_back(pattern);
             c.on_lowered.push_back(!rule.case_sensitive);
             c.pattern_pool.add(pattern, !rule.case_sensitive, rule.applies == Applies::requirements);
             c.regexes.push_back(std::make_unique<RE2>(pattern, set_options));

@@ -86,24 +86,19 @@ bool is_question(std::string_view text, text::Span span) {
 } // namespace
 
 std::string normalised_lower(std::string_view word) {
-    if (text::has_non_ascii(word)) {
-        const std::string lower = text::to_lower(word);
-        std::string out;
-        out.reserve(lower.size());
-        for (std::size_t at = 0; at < lower.size();) {
-            if (std::string_view(lower).substr(at, kTypographicApostrophe.size()) ==
-                kTypographicApostrophe) {
-                out += '\'';
-                at += kTypographicApostrophe.size();
-            } else {
-                out += lower[at++];
-            }
-        }
-        return out;
+    std::string lower = text::to_lower(word);
+    if (lower.find(kTypographicApostrophe) == std::string::npos) {
+        return lower;
     }
-    std::string out(word);
-    for (char& c : out) {
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    std::string out;
+    out.reserve(lower.size());
+    for (std::size_t at = 0; at < lower.size();) {
+        if (std::string_view(lower).substr(at, kTypographicApostrophe.size()) == kTypographicApostrophe) {
+            out += '\'';
+            at += kTypographicApostrophe.size();
+        } else {
+            out += lower[at++];
+        }
     }
     return out;
 }

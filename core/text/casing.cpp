@@ -40,6 +40,13 @@ Casing casing_of(std::string_view word) {
 
 std::string to_lower(std::string_view word) {
     std::string out;
+    if (!has_non_ascii(word)) { // most words: no need for ICU
+        out.assign(word);
+        for (char& c : out) {
+            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+        }
+        return out;
+    }
     unicode(word).toLower().toUTF8String(out);
     return out;
 }
