@@ -725,13 +725,12 @@ class Run {
                 for (const auto& sentence : units(b).sentences) {
                     for (std::size_t i = 0; i < sentence.token_count; ++i) {
                         const Token& t = token(sentence, i);
-                        std::string word(block_text(b, t.span));
-                        if (!is_acronym(word)) {
+                        const std::string_view written = block_text(b, t.span);
+                        if (!is_acronym(written)) {
                             continue;
                         }
-                        if (word.ends_with("s")) {
-                            word.pop_back();
-                        }
+                        std::string word(written.ends_with("s") ? written.substr(0, written.size() - 1)
+                                                                : written);
                         const auto after = text.substr(t.span.end, 2);
                         if (after.size() == 2 && after[0] == '-' && after[1] >= '0' && after[1] <= '9') {
                             continue; // an identifier such as PG-010, not an acronym

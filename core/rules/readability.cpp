@@ -1,5 +1,6 @@
 #include "rules/readability.hpp"
 
+#include "text/casing.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
@@ -23,34 +24,55 @@ bool is_vowel(char32_t c, bool french) {
     return french && c >= 0x80 && kFrenchAccented.find(c) != std::u32string_view::npos;
 }
 
-} // namespace
-
-std::size_t syllables(std::string_view lower_word, std::string_view language) {
-    const bool french = language.substr(0, 2) == "fr";
-    const bool ascii = !text::has_non_ascii(lower_word);
-    // Most words are ASCII: count over bytes, without decoding.
-    const std::u32string word = ascii ? std::u32string(lower_word.begin(), lower_word.end())
-                                      : text::to_code_points(lower_word);
+/// syllables() for a word already in lower case when it is not ASCII (ASCII letters are
+/// lowered here, byte by byte: no copy for the common case).
+std::size_t syllables_of_lower(std::string_view word, bool french) {
     std::size_t groups = 0;
     bool in_vowels = false;
-    for (const char32_t c : word) {
+    char32_t last[4] = {}; // the word's last four code points, the final one first
+    std::size_t n = 0;
+    for (std::size_t at = 0; at < word.size();) {
+        const auto byte = static_cast<unsigned char>(word[at]);
+        char32_t c = byte;
+        if (byte < 0x80) {
+            c = (byte >= 'A' && byte <= 'Z') ? byte + ('a' - 'A') : byte;
+            ++at;
+        } else {
+            c = text::next_code_point(word, at);
+        }
         const bool vowel = is_vowel(c, french);
         groups += vowel && !in_vowels ? 1 : 0;
         in_vowels = vowel;
+        last[3] = last[2];
+        last[2] = last[1];
+        last[1] = last[0];
+        last[0] = c;
+        ++n;
     }
     // A final e after a consonant is silent: make, table(s); but not English "-le" (table
     // has two syllables in English) nor a word whose only vowel it is (the, le).
-    const auto n = word.size();
-    const auto silent_e_at = [&](std::size_t at) {
-        return at >= 1 && word[at] == U'e' && !is_vowel(word[at - 1], french) && groups > 1 &&
-               (french || !(word[at - 1] == U'l' && at >= 2 && !is_vowel(word[at - 2], french)));
+    // `back`: 0 for the final code point, 1 for the one before it.
+    const auto silent_e_at = [&](std::size_t back) {
+        const auto before = [&](std::size_t k) { return last[back + k]; }; // back + k <= 3
+        return n >= back + 2 && last[back] == U'e' && !is_vowel(before(1), french) && groups > 1 &&
+               (french || !(before(1) == U'l' && n >= back + 3 && !is_vowel(before(2), french)));
     };
-    if (n >= 2 && silent_e_at(n - 1)) {
+    if (silent_e_at(0)) {
         --groups;
-    } else if (french && n >= 3 && word[n - 1] == U's' && silent_e_at(n - 2)) {
+    } else if (french && n >= 3 && last[0] == U's' && silent_e_at(1)) {
         --groups;
     }
     return std::max<std::size_t>(groups, 1);
+}
+
+} // namespace
+
+std::size_t syllables(std::string_view word, std::string_view language) {
+    if (text::has_non_ascii(word)) {
+        const std::string lower = text::to_lower(word);
+        return syllables_of_lower(lower, language.substr(0, 2) == "fr");
+    }
+    return syllables_of_lower(word, language.substr(0, 2) == "fr");
 }
 
 TextCounts& TextCounts::operator+=(const TextCounts& other) {

@@ -7,9 +7,9 @@
 
 namespace atk::rules {
 
-/// Syllables of one word, by vowel groups: a silent final e (English: "make"; French:
-/// "table", "tables") is not one. At least 1.
-std::size_t syllables(std::string_view lower_word, std::string_view language);
+/// Syllables of one word, in any case, by vowel groups: a silent final e (English: "make";
+/// French: "table", "tables") is not one. At least 1.
+std::size_t syllables(std::string_view word, std::string_view language);
 
 struct TextCounts {
     std::size_t sentences = 0;
