@@ -6,8 +6,10 @@
 #include "rules/phrase_matcher.hpp"
 #include "rules/rule_loader.hpp"
 #include "rules/text_units.hpp"
+#include "rules/vocabulary.hpp"
 #include "spell/glossary.hpp"
 #include "text/casing.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -80,6 +82,9 @@ struct PhraseRef {
     Kind kind = Kind::phrase;
     std::uint32_t index = 0;   ///< phrase, exception or variant group
     std::uint32_t variant = 0; ///< variant within its group
+    /// Its rule is case-sensitive: the trie matched the words in any case, and the match
+    /// counts only where they are written as in the rule.
+    bool exact = false;
 };
 
 /// A finding before it becomes an Alert: block-text offsets.
@@ -105,10 +110,6 @@ bool in_scope(const Rule& rule, text::BlockKind kind) {
         }
     }
     return false;
-}
-
-bool contains(const std::vector<std::string>& list, std::string_view word) {
-    return std::find(list.begin(), list.end(), word) != list.end();
 }
 
 /// `replacement` in the case of `written`: Capitalised or UPPER when it is.
@@ -141,10 +142,23 @@ std::string replace_all(std::string text, std::string_view key, std::string_view
 
 } // namespace
 
+/// A passive rule's word lists as vocabulary ids.
+struct PassiveWords {
+    WordSet be_forms;
+    WordSet participles;
+    WordSet not_participles;
+    WordSet agent_words;
+};
+
 struct CompiledRules {
-    PhraseMatcher folded; ///< case-insensitive phrases, in lower case
-    PhraseMatcher exact;  ///< case-sensitive phrases
-    std::vector<PhraseRef> refs;
+    Vocabulary vocabulary; ///< every word the rules name
+    WordSet requirement_words;
+    std::vector<std::pair<EarsTemplate, WordSet>> ears; ///< the words that open each template
+    PhraseMatcher phrases; ///< every phrase, exception and variant, in any case
+    std::vector<PhraseRef> refs; ///< by the phrases' values
+    std::vector<PassiveWords> passive; ///< per rule; empty sets for the other rules
+    /// Per rule, its exceptions as ids: the word pairs a repetition rule lets through.
+    std::vector<std::vector<std::vector<std::uint32_t>>> exception_ids;
     /// Per pattern: matched against the lower-cased text (its rule is not case-sensitive).
     std::vector<bool> on_lowered;
     std::vector<std::unique_ptr<RE2>> regexes;
@@ -157,9 +171,42 @@ struct CompiledRules {
     std::vector<std::uint32_t> token_rules;
     PatternPool pattern_pool; ///< the patterns again, as the sets runs borrow
 
+    std::vector<std::uint32_t> ids_of(const std::vector<std::string>& words) {
+        std::vector<std::uint32_t> ids;
+        for (const auto& word : words) {
+            ids.push_back(vocabulary.add(normalised_lower(word)));
+        }
+        return ids;
+    }
+
+    WordSet set_of(const std::vector<std::string>& words) {
+        WordSet set;
+        for (const auto id : ids_of(words)) {
+            set.add(id);
+        }
+        return set;
+    }
+
     void add(const Rule& rule, const std::vector<std::string>& words, PhraseRef ref) {
+        ref.exact = rule.case_sensitive;
         refs.push_back(ref);
-        (rule.case_sensitive ? exact : folded).add(words, static_cast<std::uint32_t>(refs.size() - 1));
+        phrases.add(ids_of(words), static_cast<std::uint32_t>(refs.size() - 1));
+    }
+
+    /// The words of the language profile and of the rules' word lists, numbered.
+    void add_words(const RuleSet& rules) {
+        requirement_words = set_of(rules.profile.requirement_words);
+        for (const auto& [kind, words] : rules.profile.ears) {
+            ears.emplace_back(kind, set_of(words));
+        }
+        for (const Rule& rule : rules.rules) {
+            passive.push_back({set_of(rule.be_forms), set_of(rule.participles),
+                               set_of(rule.not_participles), set_of(rule.agent_words)});
+            auto& exceptions = exception_ids.emplace_back();
+            for (const auto& exception : rule.exceptions) {
+                exceptions.push_back(ids_of(exception));
+            }
+        }
     }
 };
 
@@ -171,6 +218,7 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
     // All patterns in one set, compiled once here to learn that RE2 can hold them; each run
     // compiles sets of its own (PatternSet).
     std::unique_ptr<RE2::Set> all_patterns;
+    c.add_words(rules_);
     for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
         const Rule& rule = rules_.rules[r];
         // A project-terms rule's own swaps are examples: the project's terms replace them.
@@ -329,11 +377,12 @@ class Run {
         own_units_.resize(blocks);
         own_counts_.resize(blocks);
         const auto parts = part_ranges();
+        const WordsOfLanguage language{rules_.profile, vocabulary(), compiled_.requirement_words};
         parallel_for(parts.size(), parts.size(), [&](std::size_t p) {
             text::Segmenter segmenter(rules_.language);
             for (std::size_t b = parts[p].first; b < parts[p].second; ++b) {
-                own_units_[b] = cut_block(document_, b, segmenter, rules_.profile);
-                own_counts_[b] = count_words(own_units_[b]);
+                own_units_[b] = cut_block(document_, b, segmenter, language);
+                own_counts_[b] = count_words(b, own_units_[b]);
             }
         });
         mark_requirement_lists(document_, own_units_);
@@ -397,17 +446,25 @@ class Run {
     /// Marks a match of the project's preferred terms; the rest of the value is its index.
     static constexpr std::uint32_t kProjectTerm = 0x80000000U;
 
+    /// The project's terms join the run's own extension of the rules' vocabulary: a worker
+    /// adds them in the same order as its parent, so their ids agree.
     void compile_project_terms(std::uint32_t r) {
         project_rule_ = r;
+        run_vocabulary_.emplace(Vocabulary::extending(compiled_.vocabulary));
         for (std::uint32_t i = 0; i < options_.preferred_terms.size(); ++i) {
-            auto words = phrase_words(options_.preferred_terms[i].first, rules_.language, rules_.profile);
-            for (auto& word : words) {
-                word = normalised_lower(word);
+            std::vector<std::uint32_t> ids;
+            for (const auto& word :
+                 phrase_words(options_.preferred_terms[i].first, rules_.language, rules_.profile)) {
+                ids.push_back(run_vocabulary_->add(normalised_lower(word)));
             }
-            if (!words.empty()) {
-                project_terms_.add(words, i | kProjectTerm);
+            if (!ids.empty()) {
+                project_terms_.add(ids, i | kProjectTerm);
             }
         }
+    }
+
+    const Vocabulary& vocabulary() const {
+        return run_vocabulary_ ? *run_vocabulary_ : compiled_.vocabulary;
     }
 
     PhraseRef ref_of(const PhraseMatcher::Match& match) const {
@@ -430,17 +487,15 @@ class Run {
         matches_.clear();
         const auto& tokens = units(sentence.block).tokens;
         const std::size_t first = sentence.first_token;
-        const auto lower = [&](std::size_t i) -> const std::string& { return tokens[first + i].lower; };
-        compiled_.folded.match(sentence.token_count, lower, matches_);
+        const auto word_at = [&](std::size_t i) { return tokens[first + i].word; };
+        compiled_.phrases.match(sentence.token_count, word_at, matches_);
         if (!project_terms_.empty()) {
-            project_terms_.match(sentence.token_count, lower, matches_);
+            project_terms_.match(sentence.token_count, word_at, matches_);
         }
-        if (!compiled_.exact.empty()) {
-            compiled_.exact.match(
-                sentence.token_count,
-                [&](std::size_t i) { return block_text(sentence.block, tokens[first + i].span); },
-                matches_);
+        if (matches_.empty()) {
+            return;
         }
+        std::erase_if(matches_, [&](const auto& match) { return !written_as_in_rule(sentence, match); });
         std::vector<PhraseMatcher::Match> exceptions;
         for (const auto& match : matches_) {
             if (ref_of(match).kind == PhraseRef::Kind::exception) {
@@ -477,6 +532,35 @@ class Run {
                  replacement.empty() ? "" : in_case_of(block_text(sentence.block, span), replacement),
                  ""});
         }
+    }
+
+    /// The words of what a phrase reference stands for, as its rule wrote them.
+    const std::vector<std::string>& words_of(const PhraseRef& ref) const {
+        const Rule& r = rule(ref.rule);
+        switch (ref.kind) {
+        case PhraseRef::Kind::phrase:
+            return r.phrases[ref.index].words;
+        case PhraseRef::Kind::exception:
+            return r.exceptions[ref.index];
+        case PhraseRef::Kind::variant:
+            break;
+        }
+        return r.variants[ref.index][ref.variant];
+    }
+
+    /// A case-sensitive rule's match is written exactly as the rule writes it ("may", not
+    /// "May"); any other match is.
+    bool written_as_in_rule(const Sentence& sentence, const PhraseMatcher::Match& match) const {
+        if ((match.value & kProjectTerm) != 0 || !compiled_.refs[match.value].exact) {
+            return true;
+        }
+        const auto& words = words_of(compiled_.refs[match.value]);
+        for (std::size_t i = match.first; i <= match.last; ++i) {
+            if (block_text(sentence.block, token(sentence, i).span) != words[i - match.first]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     bool quoted(const Sentence& sentence, const PhraseMatcher::Match& match) const {
@@ -559,16 +643,16 @@ class Run {
         for (std::size_t i = 1; i < sentence.token_count; ++i) {
             const Token& before = token(sentence, i - 1);
             const Token& word = token(sentence, i);
-            if (word.number || word.quoted || word.lower != before.lower) {
+            if (word.number || word.quoted || !same_word(sentence.block, before, word)) {
                 continue;
             }
             const auto gap = block_text(sentence.block, {before.span.end, word.span.begin});
             if (gap.find_first_not_of(" \t") != std::string_view::npos) {
                 continue; // "that, that" or a stand-in between
             }
-            const std::vector<std::string> pair{before.lower, word.lower};
-            if (std::find(rule(r).exceptions.begin(), rule(r).exceptions.end(), pair) !=
-                rule(r).exceptions.end()) {
+            const std::vector<std::uint32_t> pair{before.word, word.word};
+            const auto& exceptions = compiled_.exception_ids[r];
+            if (std::find(exceptions.begin(), exceptions.end(), pair) != exceptions.end()) {
                 continue; // "had had", "that that"
             }
             findings_.push_back({r, sentence.block, {before.span.begin, word.span.end},
@@ -576,43 +660,70 @@ class Run {
         }
     }
 
-    bool is_participle(const Rule& passive, const std::string& word) const {
-        if (contains(passive.participles, word)) {
+    /// The same word whatever its case: the same id, or, for words the vocabulary does not
+    /// know, the same lower case.
+    bool same_word(std::size_t b, const Token& one, const Token& other) const {
+        if (one.word != Vocabulary::kUnknown || other.word != Vocabulary::kUnknown) {
+            return one.word == other.word;
+        }
+        const auto a = block_text(b, one.span);
+        const auto c = block_text(b, other.span);
+        if (a.size() == c.size() && !text::has_non_ascii(a) && !text::has_non_ascii(c)) {
+            const auto fold = [](char ch) {
+                return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
+            };
+            return std::equal(a.begin(), a.end(), c.begin(),
+                              [&](char x, char y) { return fold(x) == fold(y); });
+        }
+        return normalised_lower(a) == normalised_lower(c);
+    }
+
+    /// A token in lower case, for the few checks that look at how a word ends.
+    std::string lower_of(const Sentence& sentence, std::size_t i) const {
+        return normalised_lower(block_text(sentence.block, token(sentence, i).span));
+    }
+
+    bool is_participle(std::uint32_t r, const Sentence& sentence, std::size_t i) const {
+        const PassiveWords& words = compiled_.passive[r];
+        const std::uint32_t id = token(sentence, i).word;
+        if (words.participles.contains(id)) {
             return true;
         }
-        if (contains(passive.not_participles, word)) {
+        if (words.not_participles.contains(id)) {
             return false;
         }
-        return std::any_of(passive.participle_endings.begin(), passive.participle_endings.end(),
-                           [&](const std::string& ending) {
-                               return word.size() >= ending.size() + 3 && word.ends_with(ending);
-                           });
+        const std::string word = lower_of(sentence, i);
+        const auto& endings = rule(r).participle_endings;
+        return std::any_of(endings.begin(), endings.end(), [&](const std::string& ending) {
+            return word.size() >= ending.size() + 3 && word.ends_with(ending);
+        });
     }
 
     /// be + (up to two adverbs or other forms of be) + past participle, with no "by" after.
     void find_passives(std::uint32_t r, const Sentence& sentence) {
-        const Rule& passive = rule(r);
+        const auto& adverb_endings = rule(r).adverb_endings;
+        const PassiveWords& words = compiled_.passive[r];
         constexpr std::size_t kAgentReach = 8; // "by" this many words after names the agent
+        const auto be = [&](std::size_t i) { return words.be_forms.contains(token(sentence, i).word); };
+        const auto adverb = [&](std::size_t i) {
+            const std::string word = lower_of(sentence, i);
+            return std::any_of(adverb_endings.begin(), adverb_endings.end(),
+                               [&](const std::string& ending) { return word.ends_with(ending); });
+        };
         for (std::size_t i = 0; i < sentence.token_count; ++i) {
-            if (!contains(passive.be_forms, token(sentence, i).lower)) {
+            if (!be(i)) {
                 continue;
             }
             std::size_t j = i + 1;
-            while (j < sentence.token_count && j <= i + 2 &&
-                   (contains(passive.be_forms, token(sentence, j).lower) ||
-                    std::any_of(passive.adverb_endings.begin(), passive.adverb_endings.end(),
-                                [&](const std::string& ending) {
-                                    return token(sentence, j).lower.ends_with(ending);
-                                }))) {
+            while (j < sentence.token_count && j <= i + 2 && (be(j) || adverb(j))) {
                 ++j;
             }
-            if (j >= sentence.token_count || !is_participle(passive, token(sentence, j).lower) ||
-                token(sentence, j).quoted) {
+            if (j >= sentence.token_count || !is_participle(r, sentence, j) || token(sentence, j).quoted) {
                 continue;
             }
             bool agent = false;
             for (std::size_t k = j + 1; k < sentence.token_count && k <= j + kAgentReach; ++k) {
-                agent = agent || contains(passive.agent_words, token(sentence, k).lower);
+                agent = agent || words.agent_words.contains(token(sentence, k).word);
             }
             if (!agent) {
                 findings_.push_back({r, sentence.block, tokens_span(sentence, i, j), "", ""});
@@ -645,13 +756,13 @@ class Run {
 
     const TextCounts& counts_of(std::size_t b) const { return (*counts_)[b]; }
 
-    TextCounts count_words(const BlockUnits& unit) const {
+    TextCounts count_words(std::size_t b, const BlockUnits& unit) const {
         TextCounts counts;
         counts.sentences = unit.sentences.size();
         for (const auto& token : unit.tokens) {
             if (!token.number) {
                 ++counts.words;
-                counts.syllables += syllables(token.lower, rules_.language);
+                counts.syllables += syllables(block_text(b, token.span), rules_.language);
             }
         }
         return counts;
@@ -763,7 +874,7 @@ class Run {
         const std::string_view text = document_.blocks[sentence.block].text;
         for (std::size_t i = 0; i < sentence.token_count; ++i) {
             const Token& t = token(sentence, i);
-            if (contains(rules_.profile.requirement_words, t.lower)) {
+            if (compiled_.requirement_words.contains(t.word)) {
                 binding = i;
                 break;
             }
@@ -771,8 +882,8 @@ class Run {
                 i == 0 || text.substr(token(sentence, i - 1).span.end,
                                       t.span.begin - token(sentence, i - 1).span.end)
                                   .find(',') != std::string_view::npos;
-            for (const auto& [kind, words] : rules_.profile.ears) {
-                if (clause_start && contains(words, t.lower)) {
+            for (const auto& [kind, words] : compiled_.ears) {
+                if (clause_start && words.contains(t.word)) {
                     kinds.insert(kind);
                 }
             }
@@ -893,6 +1004,7 @@ class Run {
     std::vector<bool> active_;
     std::unique_ptr<PatternSets> patterns_; ///< lent by compiled_ for this run, when it needs them
     const PatternSets* shared_patterns_ = nullptr; ///< a worker's: its parent's
+    std::optional<Vocabulary> run_vocabulary_; ///< with the project's terms, when it has some
     PhraseMatcher project_terms_; ///< the project's preferred terms, by index in the options
     std::uint32_t project_rule_ = 0;
     std::vector<BlockUnits> own_units_;  ///< per block; a worker's stay empty

@@ -163,35 +163,30 @@ std::vector<text::Span> quoted_ranges(std::string_view text) {
 }
 
 BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmenter& segmenter,
-                     const LanguageProfile& profile) {
+                     const WordsOfLanguage& language) {
     const auto& block = document.blocks[b];
     BlockUnits unit;
     unit.quotes = quoted_ranges(block.text);
     const auto& quotes = unit.quotes;
     std::size_t quote = 0;
-    const auto words = rule_words(block.text, segmenter, profile);
+    const auto words = rule_words(block.text, segmenter, language.profile);
     unit.tokens.reserve(words.size());
     for (const auto& word : words) {
         while (quote < quotes.size() && quotes[quote].end <= word.span.begin) {
             ++quote;
         }
         const bool quoted = quote < quotes.size() && quotes[quote].begin <= word.span.begin;
+        const auto written =
+            std::string_view(block.text).substr(word.span.begin, word.span.end - word.span.begin);
         unit.tokens.push_back(
-            {word.span,
-             normalised_lower(
-                 std::string_view(block.text).substr(word.span.begin, word.span.end - word.span.begin)),
-             quoted, word.kind == text::WordKind::number});
+            {word.span, language.vocabulary.find(written), quoted, word.kind == text::WordKind::number});
     }
-    const auto is_requirement_word = [&](const std::string& word) {
-        return std::find(profile.requirement_words.begin(), profile.requirement_words.end(),
-                         word) != profile.requirement_words.end();
-    };
     std::size_t token = 0;
     for (const auto& span : sentences_of(block.text, segmenter)) {
         Sentence sentence{b, span, token, 0, false};
         while (token < unit.tokens.size() && unit.tokens[token].span.begin < span.end) {
             sentence.requirement =
-                sentence.requirement || is_requirement_word(unit.tokens[token].lower);
+                sentence.requirement || language.requirement_words.contains(unit.tokens[token].word);
             ++token;
         }
         sentence.token_count = token - sentence.first_token;

@@ -3,6 +3,7 @@
 // sentence knowing whether it is a requirement. Offsets are UTF-8 bytes of the block's text
 // (text::ProseBlock); ProseBlock::source_offset maps them back to the source.
 #include "rules/rule.hpp"
+#include "rules/vocabulary.hpp"
 #include "text/document.hpp"
 #include "text/segmenter.hpp"
 
@@ -12,8 +13,8 @@
 namespace atk::rules {
 
 struct Token {
-    text::Span span;    ///< in the block's text
-    std::string lower;  ///< the word in lower case
+    text::Span span;     ///< in the block's text
+    std::uint32_t word = Vocabulary::kUnknown; ///< the word's id, whatever its case
     bool quoted = false; ///< inside quotation marks: someone else's words, not the writer's
     bool number = false; ///< digits rather than letters
 };
@@ -41,11 +42,19 @@ std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segme
 /// `word` in lower case, with typographic apostrophes (’) made straight (').
 std::string normalised_lower(std::string_view word);
 
+/// What cutting a block needs besides the text: the language's profile, the vocabulary the
+/// words are looked up in, and which of its words make a sentence a requirement.
+struct WordsOfLanguage {
+    const LanguageProfile& profile;
+    const Vocabulary& vocabulary;
+    const WordSet& requirement_words;
+};
+
 /// Block `b` of `document` cut into words and sentences; a sentence is a requirement when
 /// it has a requirement word (and is not a question). Blocks may be cut on several threads,
 /// each with its own segmenter.
 BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmenter& segmenter,
-                     const LanguageProfile& profile);
+                     const WordsOfLanguage& language);
 
 /// Then, over all the blocks in order: the items of a list whose lead-in paragraph is a
 /// requirement ending with a colon ("The system shall:") are requirements too.
