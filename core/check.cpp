@@ -124,29 +124,51 @@ Checker::ChosenLanguage Checker::choose_language(const text::Document& document,
 
 namespace {
 
-/// The misspellings of `blocks`, in order, found on up to `threads` threads, each taking a
-/// contiguous run of blocks with its own speller (and cache). Also counts the words.
-/// Segmentation runs while `dictionary` may still be loading; judging waits for it.
-std::vector<spell::Misspelling>
-find_misspellings(const std::vector<text::ProseBlock>& blocks, const spell::Language& language,
-                  const spell::Glossary& glossary,
-                  const std::shared_future<const nuspell::Dictionary*>& dictionary,
-                  std::size_t threads, std::size_t& words) {
-    // Small documents are not worth a thread: an ICU iterator set-up costs more.
+/// The number of contiguous runs of blocks worth giving a thread each: one per 256 KiB of
+/// text, at most `threads`. Small documents are not worth a thread: an ICU iterator set-up
+/// costs more.
+std::size_t part_count(const std::vector<text::ProseBlock>& blocks, std::size_t threads) {
     constexpr std::size_t kBytesPerPart = std::size_t{256} * 1024;
     std::size_t bytes = 0;
     for (const auto& block : blocks) {
         bytes += block.text.size();
     }
-    const std::size_t parts = std::clamp<std::size_t>(bytes / kBytesPerPart, 1, threads);
+    return std::clamp<std::size_t>(bytes / kBytesPerPart, 1, threads);
+}
+
+/// The words of every block, found once for the speller and the rules, on up to `threads`
+/// threads with a segmenter each.
+rules::BlockWords segment(const std::vector<text::ProseBlock>& blocks, const std::string& locale,
+                          std::size_t threads) {
+    rules::BlockWords words(blocks.size());
+    const std::size_t parts = part_count(blocks, threads);
+    parallel_for(parts, parts, [&](std::size_t part) {
+        text::Segmenter segmenter(locale);
+        for (std::size_t i = blocks.size() * part / parts; i < blocks.size() * (part + 1) / parts; ++i) {
+            words[i] = segmenter.words(blocks[i].text);
+        }
+    });
+    return words;
+}
+
+/// The misspellings of `blocks` (whose words are `block_words`), in order, found on up to
+/// `threads` threads, each taking a contiguous run of blocks with its own speller (and
+/// cache). Also counts the words. Collecting runs while `dictionary` may still be loading;
+/// judging waits for it.
+std::vector<spell::Misspelling>
+find_misspellings(const std::vector<text::ProseBlock>& blocks, const rules::BlockWords& block_words,
+                  const spell::Language& language, const spell::Glossary& glossary,
+                  const std::shared_future<const nuspell::Dictionary*>& dictionary,
+                  std::size_t threads, std::size_t& words) {
+    const std::size_t parts = part_count(blocks, threads);
     std::vector<std::vector<spell::Misspelling>> found(parts);
     std::vector<std::size_t> counts(parts);
     parallel_for(parts, parts, [&](std::size_t part) {
-        spell::DocumentSpeller speller(glossary, language.code);
+        spell::DocumentSpeller speller(glossary);
         const std::size_t first = blocks.size() * part / parts;
         const std::size_t last = blocks.size() * (part + 1) / parts;
         for (std::size_t i = first; i < last; ++i) {
-            speller.collect(blocks[i]);
+            speller.collect(blocks[i], block_words[i]);
         }
         speller.judge(spell::Lexicon(*dictionary.get(), language, glossary), found[part]);
         counts[part] = speller.word_count();
@@ -219,15 +241,15 @@ const rules::Engine* Checker::rule_engine(const spell::Language& language) const
     return it->second.get();
 }
 
-std::optional<rules::RulesReport> Checker::run_rules(const text::Document& document,
-                                                    const spell::Language& language,
-                                                    const rules::RunOptions& options,
-                                                    std::string_view text) const {
+std::optional<rules::RulesReport>
+Checker::run_rules(const text::Document& document, const spell::Language& language,
+                   const rules::RunOptions& options, std::string_view text,
+                   std::shared_future<const rules::BlockWords*> words) const {
     const rules::Engine* engine = rule_engine(language);
     if (engine == nullptr) {
         return std::nullopt;
     }
-    auto report = engine->run(document, options);
+    auto report = engine->run(document, options, words.get());
     offer_synonyms(*engine, language, report.alerts, text);
     return report;
 }
@@ -353,21 +375,34 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
 
     CheckResult result{chosen.language, chosen.detected, chosen.confidence, {}, 0, std::nullopt};
-    // The rules (loading them on first use) run beside spelling when the caller gives this
-    // check more than one thread; in order otherwise (a server runs one check per core).
+    const auto dictionary = dictionary_for(chosen.language); // loads while the text is segmented
+    // The rules (loading them on first use, while the text is segmented) run beside spelling
+    // when the caller gives this check more than one thread; in order otherwise (a server
+    // runs one check per core).
+    // Declared in this order so that, should spelling throw, the rules have finished with
+    // the words before they are destroyed.
+    rules::BlockWords words;
+    std::promise<const rules::BlockWords*> segmented;
     std::future<std::optional<rules::RulesReport>> rules_report;
     if (options.rules) {
         rules::RunOptions rule_options = options.rule_options;
         rule_options.glossary = &glossary;
         rule_options.threads = threads;
         rules_report = std::async(threads > 1 ? std::launch::async : std::launch::deferred,
-                                  [this, &document, &chosen, &text, rule_options] {
-                                      return run_rules(document, chosen.language, rule_options, text);
+                                  [this, &document, &chosen, &text, rule_options,
+                                   words = segmented.get_future().share()] {
+                                      return run_rules(document, chosen.language, rule_options, text, words);
                                   });
     }
-    const auto misspellings =
-        find_misspellings(document.blocks, chosen.language, glossary,
-                          dictionary_for(chosen.language), threads, result.words);
+    try {
+        words = segment(document.blocks, chosen.language.code, threads);
+        segmented.set_value(&words);
+    } catch (...) {
+        segmented.set_exception(std::current_exception()); // the rules give up too
+        throw;
+    }
+    const auto misspellings = find_misspellings(document.blocks, words, chosen.language, glossary,
+                                                dictionary, threads, result.words);
     const spell::Lexicon lexicon = lexicon_for(chosen.language, glossary);
     const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
     result.alerts.reserve(misspellings.size());

@@ -309,8 +309,9 @@ class Run {
     Run(const Run&) = delete;
     Run& operator=(const Run&) = delete;
 
-    RulesReport report() {
-        cut_units();
+    /// `words`: as Engine::run.
+    RulesReport report(const BlockWords* words) {
+        cut_units(words);
         const auto parts = part_ranges();
         if (parts.size() == 1) {
             check_blocks(0, document_.blocks.size());
@@ -372,7 +373,7 @@ class Run {
 
     /// Every block cut into words and sentences (in parts, on the run's threads), then the
     /// items of requirement lists marked, and each block's words and syllables counted.
-    void cut_units() {
+    void cut_units(const BlockWords* words) {
         const std::size_t blocks = document_.blocks.size();
         own_units_.resize(blocks);
         own_counts_.resize(blocks);
@@ -381,7 +382,8 @@ class Run {
         parallel_for(parts.size(), parts.size(), [&](std::size_t p) {
             text::Segmenter segmenter(rules_.language);
             for (std::size_t b = parts[p].first; b < parts[p].second; ++b) {
-                own_units_[b] = cut_block(document_, b, segmenter, language);
+                own_units_[b] =
+                    cut_block(document_, b, segmenter, language, words != nullptr ? &(*words)[b] : nullptr);
                 own_counts_[b] = count_words(b, own_units_[b]);
             }
         });
@@ -836,6 +838,9 @@ class Run {
                 for (const auto& sentence : units(b).sentences) {
                     for (std::size_t i = 0; i < sentence.token_count; ++i) {
                         const Token& t = token(sentence, i);
+                        if (text[t.span.begin] < 'A' || text[t.span.begin] > 'Z') {
+                            continue; // most words: not an acronym, seen at the first letter
+                        }
                         const std::string_view written = block_text(b, t.span);
                         if (!is_acronym(written)) {
                             continue;
@@ -1018,9 +1023,9 @@ class Run {
 
 } // namespace
 
-RulesReport Engine::run(const text::Document& document, const RunOptions& options) const {
-    const auto& c = *compiled_;
-    return Run(rules_, c, document, options).report();
+RulesReport Engine::run(const text::Document& document, const RunOptions& options,
+                        const BlockWords* words) const {
+    return Run(rules_, *compiled_, document, options).report(words);
 }
 
 std::vector<std::string> Engine::failing_examples() const {

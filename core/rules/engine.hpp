@@ -6,6 +6,7 @@
 #include "rules/readability.hpp"
 #include "rules/rule.hpp"
 #include "text/document.hpp"
+#include "text/segmenter.hpp"
 
 #include <memory>
 #include <optional>
@@ -48,6 +49,9 @@ struct RunOptions {
 };
 
 std::string_view to_string(EarsTemplate ears);
+
+/// Per block of a document, its words as text::Segmenter::words finds them.
+using BlockWords = std::vector<std::vector<text::Word>>;
 
 /// What one finding cost a requirement's score.
 struct Cost {
@@ -93,8 +97,10 @@ class Engine {
     /// its case: so that a replacement offered is not flagged in turn.
     bool flags_phrase(std::string_view phrase) const;
 
-    /// Runs the selected rules over `document`. Thread-safe.
-    RulesReport run(const text::Document& document, const RunOptions& options) const;
+    /// Runs the selected rules over `document`. Thread-safe. `words`: the segmenter's words of
+    /// each block (text::Segmenter::words), when the caller has found them already.
+    RulesReport run(const text::Document& document, const RunOptions& options,
+                    const BlockWords* words = nullptr) const;
 
     /// Runs every rule's examples, each with that rule selected: a must_fire example that
     /// gives no finding of the rule, or a must_not_fire one that gives one, is described in

@@ -24,9 +24,9 @@ bool is_vowel(char32_t c, bool french) {
     return french && c >= 0x80 && kFrenchAccented.find(c) != std::u32string_view::npos;
 }
 
-/// syllables() for a word already in lower case when it is not ASCII (ASCII letters are
-/// lowered here, byte by byte: no copy for the common case).
-std::size_t syllables_of_lower(std::string_view word, bool french) {
+/// syllables(): ASCII letters are lowered here, byte by byte (no copy for the common case);
+/// a word with other letters is lowered first, unless `lowered` says it is already.
+std::size_t count_syllables(std::string_view word, bool french, bool lowered) {
     std::size_t groups = 0;
     bool in_vowels = false;
     char32_t last[4] = {}; // the word's last four code points, the final one first
@@ -37,6 +37,8 @@ std::size_t syllables_of_lower(std::string_view word, bool french) {
         if (byte < 0x80) {
             c = (byte >= 'A' && byte <= 'Z') ? byte + ('a' - 'A') : byte;
             ++at;
+        } else if (!lowered) {
+            return count_syllables(text::to_lower(word), french, true);
         } else {
             c = text::next_code_point(word, at);
         }
@@ -68,11 +70,7 @@ std::size_t syllables_of_lower(std::string_view word, bool french) {
 } // namespace
 
 std::size_t syllables(std::string_view word, std::string_view language) {
-    if (text::has_non_ascii(word)) {
-        const std::string lower = text::to_lower(word);
-        return syllables_of_lower(lower, language.substr(0, 2) == "fr");
-    }
-    return syllables_of_lower(word, language.substr(0, 2) == "fr");
+    return count_syllables(word, language.substr(0, 2) == "fr", false);
 }
 
 TextCounts& TextCounts::operator+=(const TextCounts& other) {

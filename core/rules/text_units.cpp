@@ -18,6 +18,16 @@ constexpr QuotePair kQuotes[] = {{"\"", "\""},
                                  {"\xC2\xAB", "\xC2\xBB"},          // « »
                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"}}; // „ “
 
+/// The quotation marks that open at byte `at` of `text`, or null.
+const QuotePair* opening_at(std::string_view text, std::size_t at) {
+    for (const auto& quote : kQuotes) {
+        if (text.substr(at, quote.open.size()) == quote.open) {
+            return &quote;
+        }
+    }
+    return nullptr;
+}
+
 constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
 
 /// Where the elided word ends (just past its apostrophe) in `word`, or 0.
@@ -106,9 +116,11 @@ std::string normalised_lower(std::string_view word) {
 std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segmenter,
                                    const LanguageProfile& profile) {
     std::vector<text::Word> words = segmenter.words(text);
-    if (profile.elided.empty()) {
-        return words;
-    }
+    return profile.elided.empty() ? words : split_elisions(text, words, profile);
+}
+
+std::vector<text::Word> split_elisions(std::string_view text, const std::vector<text::Word>& words,
+                                       const LanguageProfile& profile) {
     const auto is_elided = [&](std::string_view word) {
         return std::find(profile.elided.begin(), profile.elided.end(), normalised_lower(word)) !=
                profile.elided.end();
@@ -138,16 +150,15 @@ std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segme
 
 std::vector<text::Span> quoted_ranges(std::string_view text) {
     std::vector<text::Span> ranges;
+    // Every opening mark starts with one of these bytes, which most blocks do not have.
+    constexpr std::string_view kFirstBytes = "\"\xE2\xC2";
     std::size_t at = 0;
     while (at < text.size()) {
-        std::size_t best = std::string_view::npos;
         const QuotePair* pair = nullptr;
-        for (const auto& quote : kQuotes) {
-            const auto found = text.find(quote.open, at);
-            if (found < best) {
-                best = found;
-                pair = &quote;
-            }
+        std::size_t best = at;
+        while (pair == nullptr && (best = text.find_first_of(kFirstBytes, best)) != std::string_view::npos) {
+            pair = opening_at(text, best);
+            best += pair == nullptr ? 1 : 0;
         }
         if (pair == nullptr) {
             break;
@@ -163,13 +174,22 @@ std::vector<text::Span> quoted_ranges(std::string_view text) {
 }
 
 BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmenter& segmenter,
-                     const WordsOfLanguage& language) {
+                     const WordsOfLanguage& language, const std::vector<text::Word>* segmented) {
     const auto& block = document.blocks[b];
     BlockUnits unit;
     unit.quotes = quoted_ranges(block.text);
     const auto& quotes = unit.quotes;
     std::size_t quote = 0;
-    const auto words = rule_words(block.text, segmenter, language.profile);
+    std::vector<text::Word> own;
+    if (segmented == nullptr) {
+        own = segmenter.words(block.text);
+        segmented = &own;
+    }
+    std::vector<text::Word> split;
+    if (!language.profile.elided.empty()) {
+        split = split_elisions(block.text, *segmented, language.profile);
+    }
+    const auto& words = language.profile.elided.empty() ? *segmented : split;
     unit.tokens.reserve(words.size());
     for (const auto& word : words) {
         while (quote < quotes.size() && quotes[quote].end <= word.span.begin) {

@@ -38,6 +38,9 @@ struct BlockUnits {
 /// split off (l'utilisateur: "l'", "utilisateur") as `profile` says.
 std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segmenter,
                                    const LanguageProfile& profile);
+/// The same from the segmenter's `words` of `text`.
+std::vector<text::Word> split_elisions(std::string_view text, const std::vector<text::Word>& words,
+                                       const LanguageProfile& profile);
 
 /// `word` in lower case, with typographic apostrophes (’) made straight (').
 std::string normalised_lower(std::string_view word);
@@ -52,9 +55,11 @@ struct WordsOfLanguage {
 
 /// Block `b` of `document` cut into words and sentences; a sentence is a requirement when
 /// it has a requirement word (and is not a question). Blocks may be cut on several threads,
-/// each with its own segmenter.
+/// each with its own segmenter. `segmented`: the block's words as the segmenter finds them,
+/// when the caller has them already (null: found here).
 BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmenter& segmenter,
-                     const WordsOfLanguage& language);
+                     const WordsOfLanguage& language,
+                     const std::vector<text::Word>* segmented = nullptr);
 
 /// Then, over all the blocks in order: the items of a list whose lead-in paragraph is a
 /// requirement ending with a colon ("The system shall:") are requirements too.

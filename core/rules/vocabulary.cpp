@@ -1,7 +1,6 @@
 #include "rules/vocabulary.hpp"
 
 #include "rules/text_units.hpp"
-#include "text/utf8.hpp"
 
 namespace atk::rules {
 
@@ -23,13 +22,17 @@ std::uint32_t Vocabulary::add(std::string_view lower) {
 std::uint32_t Vocabulary::find(std::string_view written) const {
     // Most words are short and ASCII: lowered on the stack, with no allocation.
     constexpr std::size_t kShort = 32;
-    if (written.size() <= kShort && !text::has_non_ascii(written)) {
+    if (written.size() <= kShort) {
         char lower[kShort];
+        unsigned bits = 0; // the bytes or'ed: 0x80 set when one is not ASCII
         for (std::size_t i = 0; i < written.size(); ++i) {
             const char c = written[i];
+            bits |= static_cast<unsigned char>(c);
             lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
         }
-        return find_lower({lower, written.size()});
+        if ((bits & 0x80U) == 0) {
+            return find_lower({lower, written.size()});
+        }
     }
     return find_lower(normalised_lower(written));
 }

@@ -35,11 +35,9 @@ std::string_view slice(const text::ProseBlock& block, const text::Span& span) {
 
 } // namespace
 
-DocumentSpeller::DocumentSpeller(const Glossary& glossary, const std::string& locale)
-    : glossary_(glossary), segmenter_(locale) {}
+DocumentSpeller::DocumentSpeller(const Glossary& glossary) : glossary_(glossary) {}
 
-void DocumentSpeller::collect(const text::ProseBlock& block) {
-    const auto words = segmenter_.words(block.text);
+void DocumentSpeller::collect(const text::ProseBlock& block, const std::vector<text::Word>& words) {
     word_count_ +=
         static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [](const text::Word& w) {
             return w.kind != text::WordKind::ideographic;

@@ -21,15 +21,16 @@ struct Misspelling {
     bool sentence_start = false; ///< first word of its sentence (or block)
 };
 
-/// Not thread-safe (it owns ICU iterators and a cache): one per document, or per part of a
-/// document, being checked. Blocks passed to collect() must outlive judge().
+/// Not thread-safe (it owns a cache): one per document, or per part of a document, being
+/// checked. Blocks passed to collect() must outlive judge().
 class DocumentSpeller {
   public:
     /// `glossary` (for multi-word terms) must outlive the speller.
-    DocumentSpeller(const Glossary& glossary, const std::string& locale);
+    explicit DocumentSpeller(const Glossary& glossary);
 
-    /// Phase 1: finds the words of `block` worth spell checking, and counts its words.
-    void collect(const text::ProseBlock& block);
+    /// Phase 1: finds the words of `block` worth spell checking among `words`, the block's
+    /// words as text::Segmenter::words finds them, and counts them.
+    void collect(const text::ProseBlock& block, const std::vector<text::Word>& words);
 
     /// Phase 2: appends the misspelled words among those collected, in order.
     void judge(const Lexicon& lexicon, std::vector<Misspelling>& out);
@@ -49,7 +50,6 @@ class DocumentSpeller {
     bool is_correct(const Lexicon& lexicon, std::string_view word);
 
     const Glossary& glossary_;
-    text::Segmenter segmenter_;
     std::vector<Pending> pending_;
     std::vector<text::Span> parts_;
     std::unordered_map<std::string, bool, text::StringHash, std::equal_to<>> verdicts_;

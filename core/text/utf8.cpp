@@ -1,6 +1,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -98,7 +99,17 @@ std::string without_diacritics(std::string_view text) {
 }
 
 bool has_non_ascii(std::string_view text) {
-    return std::any_of(text.begin(), text.end(),
+    // Eight bytes at a time: called on every block, sentence and word of a document.
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    std::size_t at = 0;
+    for (; at + sizeof(std::uint64_t) <= text.size(); at += sizeof(std::uint64_t)) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, text.data() + at, sizeof chunk);
+        if ((chunk & kHighBits) != 0) {
+            return true;
+        }
+    }
+    return std::any_of(text.begin() + static_cast<std::ptrdiff_t>(at), text.end(),
                        [](char c) { return (static_cast<uint8_t>(c) & 0x80U) != 0; });
 }
 
