@@ -159,12 +159,9 @@ struct CompiledRules {
     std::vector<PassiveWords> passive; ///< per rule; empty sets for the other rules
     /// Per rule, its exceptions as ids: the word pairs a repetition rule lets through.
     std::vector<std::vector<std::vector<std::uint32_t>>> exception_ids;
-    /// Per pattern: matched against the lower-cased text (its rule is not case-sensitive).
-    std::vector<bool> on_lowered;
+    /// Per pattern, in the order of the rules: "(?i)" before the patterns of rules that are
+    /// not case-sensitive.
     std::vector<std::unique_ptr<RE2>> regexes;
-    /// Per pattern on lowered text: the same with "(?i)", for the rare text whose lower case
-    /// is not as long as itself (offsets into the lowered text would not fit).
-    std::vector<std::unique_ptr<RE2>> folding_regexes;
     std::vector<std::uint32_t> regex_rule;
     std::set<std::string, std::less<>> flagged; ///< phrases of phrase rules, words joined by spaces
     /// Rules that walk a sentence's words themselves: occurrence, repetition, passive.
@@ -238,19 +235,17 @@ Engine::Engine(RuleSet rules) : rules_(std::move(rules)), compiled_(std::make_un
             rule.type == RuleType::passive) {
             c.token_rules.push_back(r);
         }
-        for (const auto& pattern : rule.patterns) {
+        for (const auto& written : rule.patterns) {
             if (!all_patterns) {
                 all_patterns = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
             }
+            const std::string pattern = rule.case_sensitive ? written : "(?i)" + written;
             std::string error;
             if (all_patterns->Add(pattern, &error) < 0) {
-                throw InputError(rule.source_file + ": bad pattern '" + pattern + "': " + error);
+                throw InputError(rule.source_file + ": bad pattern '" + written + "': " + error);
             }
-            c.on_lowered.push_back(!rule.case_sensitive);
-            c.pattern_pool.add(pattern, !rule.case_sensitive, rule.applies == Applies::requirements);
+            c.pattern_pool.add(pattern, rule.applies == Applies::requirements);
             c.regexes.push_back(std::make_unique<RE2>(pattern, set_options));
-            c.folding_regexes.push_back(
-                rule.case_sensitive ? nullptr : std::make_unique<RE2>("(?i)" + pattern, set_options));
             c.regex_rule.push_back(r);
         }
     }
@@ -585,48 +580,33 @@ class Run {
     /// documents are spared part of the automaton. (A sentence at a time: "^" means its start.)
     void match_patterns(const Sentence& sentence) {
         const std::string_view text = block_text(sentence.block, sentence.span);
-        const std::string lowered = normalised_lower(text);
-        // Where lower case changes the length (rare: İ), offsets into `lowered` would not fit
-        // `text`: the lower-case patterns are then each matched with case folding instead.
-        const bool lowered_fits = lowered.size() == text.size();
         if (!patterns_ && shared_patterns_ == nullptr) { // borrowed on first use
             patterns_ = compiled_.pattern_pool.lend();
         }
         const PatternSets& sets = shared_patterns_ != nullptr ? *shared_patterns_ : *patterns_;
-        std::vector<std::size_t> hits = sets.others.matches(text, lowered, !lowered_fits);
+        hits_.clear();
+        sets.others.matches(text, hits_);
         if (sentence.requirement) {
-            const auto more = sets.requirements.matches(text, lowered, !lowered_fits);
-            hits.insert(hits.end(), more.begin(), more.end());
+            sets.requirements.matches(text, hits_);
         }
-        if (!lowered_fits) {
-            for (std::size_t i = 0; i < compiled_.on_lowered.size(); ++i) {
-                if (compiled_.on_lowered[i]) {
-                    hits.push_back(i); // tried one by one below
-                }
-            }
-        }
-        std::sort(hits.begin(), hits.end());
-        hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+        std::sort(hits_.begin(), hits_.end()); // in the order of the rules
         const auto& quotes = units(sentence.block).quotes;
-        for (const std::size_t hit : hits) {
+        for (const std::size_t hit : hits_) {
             const std::uint32_t r = compiled_.regex_rule[hit];
             if (!applies(r, sentence)) {
                 continue;
             }
-            const bool on_lowered = compiled_.on_lowered[hit];
-            const RE2& regex = on_lowered && !lowered_fits ? *compiled_.folding_regexes[hit]
-                                                            : *compiled_.regexes[hit];
-            const std::string_view searched = on_lowered && lowered_fits ? std::string_view(lowered) : text;
+            const RE2& regex = *compiled_.regexes[hit];
             // With a capturing group, the group is what is flagged: the rest of the pattern
             // is context (RE2 has no lookaround).
             const int groups = regex.NumberOfCapturingGroups() > 0 ? 2 : 1;
-            const re2::StringPiece input(searched.data(), searched.size());
+            const re2::StringPiece input(text.data(), text.size());
             re2::StringPiece found[2];
-            for (std::size_t at = 0; at <= searched.size() &&
-                                     regex.Match(input, at, searched.size(), RE2::UNANCHORED, found, groups);) {
+            for (std::size_t at = 0; at <= text.size() &&
+                                     regex.Match(input, at, text.size(), RE2::UNANCHORED, found, groups);) {
                 const re2::StringPiece flagged = groups == 2 && found[1].data() != nullptr ? found[1] : found[0];
                 const std::size_t begin =
-                    sentence.span.begin + static_cast<std::size_t>(flagged.data() - searched.data());
+                    sentence.span.begin + static_cast<std::size_t>(flagged.data() - text.data());
                 const std::size_t end = begin + flagged.size();
                 const bool in_quotes = std::any_of(quotes.begin(), quotes.end(), [&](const text::Span& q) {
                     return q.begin <= begin && begin < q.end;
@@ -634,7 +614,7 @@ class Run {
                 if (!in_quotes && end > begin) {
                     findings_.push_back({r, sentence.block, {begin, end}, "", ""});
                 }
-                at = static_cast<std::size_t>(found[0].data() - searched.data()) +
+                at = static_cast<std::size_t>(found[0].data() - text.data()) +
                      std::max<std::size_t>(found[0].size(), 1);
             }
         }
@@ -1016,7 +996,8 @@ class Run {
     std::vector<TextCounts> own_counts_; ///< per block
     const std::vector<BlockUnits>* units_ = &own_units_;  ///< its own, or its parent's
     const std::vector<TextCounts>* counts_ = &own_counts_;
-    std::vector<PhraseMatcher::Match> matches_;
+    std::vector<PhraseMatcher::Match> matches_; ///< of match_phrases, kept for its capacity
+    std::vector<std::size_t> hits_;               ///< of match_patterns, likewise
     std::vector<Finding> findings_;
     std::vector<VariantSeen> variants_;
 };

@@ -1,73 +1,44 @@
 #include "rules/pattern_sets.hpp"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 namespace atk::rules {
 
-class PatternSet::OneSet {
-  public:
-    void add(const std::string& pattern, std::size_t index) {
-        patterns_.push_back(pattern);
-        indexes_.push_back(index);
-    }
-
-    void compile() {
-        if (patterns_.empty()) {
-            return;
-        }
-        RE2::Options options;
-        options.set_log_errors(false);
-        options.set_max_mem(kPatternMemory);
-        set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-        for (const auto& pattern : patterns_) {
-            set_->Add(pattern, nullptr);
-        }
-        set_->Compile();
-    }
-
-    void matches(std::string_view text, std::vector<std::size_t>& found) const {
-        std::vector<int> hits;
-        if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
-            for (const int hit : hits) {
-                found.push_back(indexes_[static_cast<std::size_t>(hit)]);
-            }
-        }
-    }
-
-  private:
-    std::vector<std::string> patterns_;
-    std::vector<std::size_t> indexes_;
-    std::unique_ptr<RE2::Set> set_;
-};
-
-PatternSet::PatternSet()
-    : lowered_(std::make_unique<OneSet>()), original_(std::make_unique<OneSet>()) {}
+PatternSet::PatternSet() = default;
 PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
-void PatternSet::add(const std::string& pattern, std::size_t index, bool on_lowered) {
-    (on_lowered ? *lowered_ : *original_).add(pattern, index);
+void PatternSet::add(const std::string& pattern, std::size_t index) {
+    patterns_.push_back(pattern);
+    indexes_.push_back(index);
 }
 
 void PatternSet::compile() {
-    lowered_->compile();
-    original_->compile();
-}
-
-std::vector<std::size_t> PatternSet::matches(std::string_view text, std::string_view lowered,
-                                             bool skip_lowered) const {
-    std::vector<std::size_t> found;
-    original_->matches(text, found);
-    if (!skip_lowered) {
-        lowered_->matches(lowered, found);
+    if (patterns_.empty()) {
+        return;
     }
-    return found;
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(kPatternMemory);
+    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const auto& pattern : patterns_) {
+        set_->Add(pattern, nullptr);
+    }
+    set_->Compile();
 }
 
-void PatternPool::add(std::string pattern, bool on_lowered, bool for_requirements) {
-    patterns_.push_back({std::move(pattern), on_lowered, for_requirements});
+void PatternSet::matches(std::string_view text, std::vector<std::size_t>& found) const {
+    std::vector<int> hits; // allocates only when something matches
+    if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
+        for (const int hit : hits) {
+            found.push_back(indexes_[static_cast<std::size_t>(hit)]);
+        }
+    }
+}
+
+void PatternPool::add(std::string pattern, bool for_requirements) {
+    patterns_.push_back({std::move(pattern), for_requirements});
 }
 
 std::unique_ptr<PatternSets> PatternPool::lend() const {
@@ -82,8 +53,7 @@ std::unique_ptr<PatternSets> PatternPool::lend() const {
     auto sets = std::make_unique<PatternSets>();
     for (std::size_t i = 0; i < patterns_.size(); ++i) {
         const Pattern& pattern = patterns_[i];
-        (pattern.for_requirements ? sets->requirements : sets->others)
-            .add(pattern.text, i, pattern.on_lowered);
+        (pattern.for_requirements ? sets->requirements : sets->others).add(pattern.text, i);
     }
     sets->requirements.compile();
     sets->others.compile();

@@ -3,6 +3,8 @@
 // them, in linear time. Each run borrows its own sets from a pool: RE2 guards a set's match
 // cache with a lock that concurrent runs would queue on, and a returned set keeps the
 // automaton states earlier runs built.
+#include <re2/set.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -16,8 +18,8 @@ namespace atk::rules {
 /// Memory for a set's automaton: enough that RE2's DFA never runs out and starts over.
 inline constexpr std::int64_t kPatternMemory = std::int64_t{64} << 20;
 
-/// Patterns known by their index in the rule set; some are matched against the lower-cased
-/// text (those of rules that are not case-sensitive), the others against the text itself.
+/// Patterns known by their index in the rule set (those of rules that are not case-sensitive
+/// start with "(?i)").
 class PatternSet {
   public:
     PatternSet();
@@ -25,19 +27,17 @@ class PatternSet {
     PatternSet(PatternSet&&) noexcept;
     PatternSet& operator=(PatternSet&&) noexcept;
 
-    void add(const std::string& pattern, std::size_t index, bool on_lowered);
+    void add(const std::string& pattern, std::size_t index);
     /// Compiles what was added (the patterns compiled once already, when the rules loaded).
     void compile();
 
-    /// The indexes of the patterns that match somewhere in `text`, or in `lowered` (its
-    /// lower case) for those that want it, unless `skip_lowered`.
-    std::vector<std::size_t> matches(std::string_view text, std::string_view lowered,
-                                     bool skip_lowered) const;
+    /// Appends the indexes of the patterns that match somewhere in `text` to `found`.
+    void matches(std::string_view text, std::vector<std::size_t>& found) const;
 
   private:
-    class OneSet;
-    std::unique_ptr<OneSet> lowered_;
-    std::unique_ptr<OneSet> original_;
+    std::vector<std::string> patterns_;
+    std::vector<std::size_t> indexes_;
+    std::unique_ptr<RE2::Set> set_;
 };
 
 /// What a run matches: the patterns of rules that apply to requirements only (looked at on
@@ -51,7 +51,7 @@ struct PatternSets {
 class PatternPool {
   public:
     /// Adds the next pattern (its index is the number added before it).
-    void add(std::string pattern, bool on_lowered, bool for_requirements);
+    void add(std::string pattern, bool for_requirements);
 
     /// Sets for one run: a returned one, or new ones. Give them back when the run ends.
     std::unique_ptr<PatternSets> lend() const;
@@ -60,7 +60,6 @@ class PatternPool {
   private:
     struct Pattern {
         std::string text;
-        bool on_lowered;
         bool for_requirements;
     };
     std::vector<Pattern> patterns_;

@@ -258,8 +258,8 @@ class RuleReader {
         }
     }
 
-    /// A rule that is not case-sensitive matches its patterns against the lower-cased text
-    /// (twice as fast as RE2's case folding): an upper-case letter in them would never match.
+    /// A rule that is not case-sensitive matches its patterns whatever the case: a capital in
+    /// them says its author meant otherwise.
     void check_pattern_case() {
         if (rule_.case_sensitive) {
             return;
@@ -268,8 +268,8 @@ class RuleReader {
             if (const auto at = upper_case_literal(pattern); at != std::string::npos) {
                 fail(path_, patterns_node_.Mark(),
                      "pattern '" + pattern + "' has the capital '" + pattern.substr(at, 1) +
-                         "', but patterns of a rule that is not case_sensitive match the "
-                         "lower-cased text: write it in lower case, or set case_sensitive: true");
+                         "', but patterns of a rule that is not case_sensitive match any case: "
+                         "write it in lower case, or set case_sensitive: true");
             }
         }
     }
