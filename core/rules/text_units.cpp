@@ -4,6 +4,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace atk::rules {
 namespace {
@@ -17,6 +18,21 @@ constexpr QuotePair kQuotes[] = {{"\"", "\""},
                                  {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
                                  {"\xC2\xAB", "\xC2\xBB"},          // « »
                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"}}; // „ “
+
+/// Where the first of `bytes` is in `text` from `from` on, or npos: as find_first_of, which
+/// looks each byte of the text up in `bytes` with a call to memchr, but in one pass.
+std::size_t find_byte(std::string_view text, std::string_view bytes, std::size_t from = 0) {
+    std::array<bool, 256> wanted{};
+    for (const char c : bytes) {
+        wanted[static_cast<unsigned char>(c)] = true;
+    }
+    for (std::size_t at = from; at < text.size(); ++at) {
+        if (wanted[static_cast<unsigned char>(text[at])]) {
+            return at;
+        }
+    }
+    return std::string_view::npos;
+}
 
 /// The quotation marks that open at byte `at` of `text`, or null.
 const QuotePair* opening_at(std::string_view text, std::size_t at) {
@@ -57,7 +73,7 @@ std::vector<text::Span> sentences_of(std::string_view text, text::Segmenter& seg
     std::vector<text::Span> out;
     // A heading, a list item or a table cell without sentence punctuation is one sentence:
     // no need for ICU.
-    if (!text::has_non_ascii(text) && text.find_first_of(".!?") == std::string_view::npos) {
+    if (!text::has_non_ascii(text) && find_byte(text, ".!?") == std::string_view::npos) {
         const auto first = text.find_first_not_of(" \t\n");
         if (first != std::string_view::npos) {
             out.push_back({first, text.find_last_not_of(" \t\n") + 1});
@@ -156,7 +172,7 @@ std::vector<text::Span> quoted_ranges(std::string_view text) {
     while (at < text.size()) {
         const QuotePair* pair = nullptr;
         std::size_t best = at;
-        while (pair == nullptr && (best = text.find_first_of(kFirstBytes, best)) != std::string_view::npos) {
+        while (pair == nullptr && (best = find_byte(text, kFirstBytes, best)) != std::string_view::npos) {
             pair = opening_at(text, best);
             best += pair == nullptr ? 1 : 0;
         }
