@@ -1,5 +1,6 @@
 #include "text/segmenter.hpp"
 
+#include "text/sentence_breaks.hpp"
 #include "text/utf8.hpp"
 
 #include <array>
@@ -52,6 +53,7 @@ Segmenter::Segmenter(const std::string& locale_name) {
     require(status, "configure sentence suppressions");
     sentences_.reset(icu::BreakIterator::createSentenceInstance(with_suppressions, status));
     require(status, "create a sentence iterator");
+    ascii_sentences_ = &SentenceBreaks::of(locale);
 }
 
 Segmenter::~Segmenter() = default;
@@ -82,14 +84,15 @@ std::vector<Word> Segmenter::words_with_icu(std::string_view text) {
     return out;
 }
 
-std::vector<Span> Segmenter::sentences(std::string_view text) {
+namespace {
+
+/// The sentences between consecutive `boundaries` (the first at 0 left out), spaces trimmed,
+/// empty ones dropped.
+std::vector<Span> sentences_between(std::string_view text, const std::vector<std::size_t>& boundaries) {
     std::vector<Span> out;
-    auto utext = attach(*sentences_, text);
-    auto begin = static_cast<std::size_t>(sentences_->first());
-    for (int32_t next = sentences_->next(); next != icu::BreakIterator::DONE;
-         next = sentences_->next()) {
-        auto end = static_cast<std::size_t>(next);
-        const std::size_t boundary = end;
+    std::size_t begin = 0;
+    for (const std::size_t boundary : boundaries) {
+        std::size_t end = boundary;
         while (end > begin && is_space(text[end - 1])) {
             --end;
         }
@@ -102,6 +105,26 @@ std::vector<Span> Segmenter::sentences(std::string_view text) {
         begin = boundary;
     }
     return out;
+}
+
+} // namespace
+
+std::vector<Span> Segmenter::sentences(std::string_view text) {
+    if (!has_non_ascii(text)) {
+        return sentences_between(text, ascii_sentences_->boundaries(text));
+    }
+    return sentences_with_icu(text);
+}
+
+std::vector<Span> Segmenter::sentences_with_icu(std::string_view text) {
+    std::vector<std::size_t> boundaries;
+    auto utext = attach(*sentences_, text);
+    sentences_->first();
+    for (int32_t next = sentences_->next(); next != icu::BreakIterator::DONE;
+         next = sentences_->next()) {
+        boundaries.push_back(static_cast<std::size_t>(next));
+    }
+    return sentences_between(text, boundaries);
 }
 
 namespace {

@@ -13,6 +13,8 @@ U_NAMESPACE_END
 
 namespace atk::text {
 
+class SentenceBreaks;
+
 /// A half-open byte range [begin, end) of some UTF-8 text.
 struct Span {
     std::size_t begin = 0;
@@ -45,12 +47,16 @@ class Segmenter {
     std::vector<Word> words(std::string_view text);
     /// The same words, always found by ICU: the reference the fast path is tested against.
     std::vector<Word> words_with_icu(std::string_view text);
-    /// Sentences of `text`, trailing spaces excluded, empty ones dropped.
+    /// Sentences of `text`, trailing spaces excluded, empty ones dropped. ASCII text takes a
+    /// fast path that gives exactly ICU's answer (see sentence_breaks.hpp).
     std::vector<Span> sentences(std::string_view text);
+    /// The same sentences, always found by ICU: the reference the fast path is tested against.
+    std::vector<Span> sentences_with_icu(std::string_view text);
 
   private:
     std::unique_ptr<icu::BreakIterator> words_;
     std::unique_ptr<icu::BreakIterator> sentences_;
+    const SentenceBreaks* ascii_sentences_; ///< the locale's fast path; shared, never null
 };
 
 /// ICU's word segmentation (UAX #29 as ICU 72 tailors it: '@' counts as a letter) for
