@@ -142,12 +142,13 @@ std::string replace_all(std::string text, std::string_view key, std::string_view
 
 } // namespace
 
-/// A passive rule's word lists as vocabulary ids.
-struct PassiveWords {
-    WordSet be_forms;
+/// A rule's word lists as vocabulary ids.
+struct RuleWords {
+    WordSet be_forms; ///< passive
     WordSet participles;
     WordSet not_participles;
     WordSet agent_words;
+    WordSet not_after; ///< existence patterns
 };
 
 struct CompiledRules {
@@ -156,7 +157,7 @@ struct CompiledRules {
     std::vector<std::pair<EarsTemplate, WordSet>> ears; ///< the words that open each template
     PhraseMatcher phrases; ///< every phrase, exception and variant, in any case
     std::vector<PhraseRef> refs; ///< by the phrases' values
-    std::vector<PassiveWords> passive; ///< per rule; empty sets for the other rules
+    std::vector<RuleWords> word_lists; ///< per rule
     /// Per rule, its exceptions as ids: the word pairs a repetition rule lets through.
     std::vector<std::vector<std::vector<std::uint32_t>>> exception_ids;
     /// Per pattern, in the order of the rules: "(?i)" before the patterns of rules that are
@@ -197,8 +198,9 @@ struct CompiledRules {
             ears.emplace_back(kind, set_of(words));
         }
         for (const Rule& rule : rules.rules) {
-            passive.push_back({set_of(rule.be_forms), set_of(rule.participles),
-                               set_of(rule.not_participles), set_of(rule.agent_words)});
+            word_lists.push_back({set_of(rule.be_forms), set_of(rule.participles),
+                                  set_of(rule.not_participles), set_of(rule.agent_words),
+                                  set_of(rule.not_after)});
             auto& exceptions = exception_ids.emplace_back();
             for (const auto& exception : rule.exceptions) {
                 exceptions.push_back(ids_of(exception));
@@ -604,6 +606,11 @@ class Run {
             re2::StringPiece found[2];
             for (std::size_t at = 0; at <= text.size() &&
                                      regex.Match(input, at, text.size(), RE2::UNANCHORED, found, groups);) {
+                const auto start = static_cast<std::size_t>(found[0].data() - text.data());
+                if (follows_word_of(compiled_.word_lists[r].not_after, sentence, sentence.span.begin + start)) {
+                    at = start + 1; // a later match may overlap this one
+                    continue;
+                }
                 const re2::StringPiece flagged = groups == 2 && found[1].data() != nullptr ? found[1] : found[0];
                 const std::size_t begin =
                     sentence.span.begin + static_cast<std::size_t>(flagged.data() - text.data());
@@ -614,10 +621,23 @@ class Run {
                 if (!in_quotes && end > begin) {
                     findings_.push_back({r, sentence.block, {begin, end}, "", ""});
                 }
-                at = static_cast<std::size_t>(found[0].data() - text.data()) +
-                     std::max<std::size_t>(found[0].size(), 1);
+                at = start + std::max<std::size_t>(found[0].size(), 1);
             }
         }
+    }
+
+    /// The word just before block offset `at` in `sentence`, with only spaces between, is
+    /// one of `words`.
+    bool follows_word_of(const WordSet& words, const Sentence& sentence, std::size_t at) const {
+        const auto& tokens = units(sentence.block).tokens;
+        const auto first = tokens.begin() + static_cast<std::ptrdiff_t>(sentence.first_token);
+        const auto last = first + static_cast<std::ptrdiff_t>(sentence.token_count);
+        const auto after = std::partition_point(first, last, [&](const Token& t) { return t.span.end <= at; });
+        if (after == first || !words.contains((after - 1)->word)) {
+            return false;
+        }
+        const auto gap = block_text(sentence.block, {(after - 1)->span.end, at});
+        return gap.find_first_not_of(" \t\n") == std::string_view::npos;
     }
 
     /// "the the": the same word twice with only spaces between.
@@ -666,7 +686,7 @@ class Run {
     }
 
     bool is_participle(std::uint32_t r, const Sentence& sentence, std::size_t i) const {
-        const PassiveWords& words = compiled_.passive[r];
+        const RuleWords& words = compiled_.word_lists[r];
         const std::uint32_t id = token(sentence, i).word;
         if (words.participles.contains(id)) {
             return true;
@@ -684,7 +704,7 @@ class Run {
     /// be + (up to two adverbs or other forms of be) + past participle, with no "by" after.
     void find_passives(std::uint32_t r, const Sentence& sentence) {
         const auto& adverb_endings = rule(r).adverb_endings;
-        const PassiveWords& words = compiled_.passive[r];
+        const RuleWords& words = compiled_.word_lists[r];
         constexpr std::size_t kAgentReach = 8; // "by" this many words after names the agent
         const auto be = [&](std::size_t i) { return words.be_forms.contains(token(sentence, i).word); };
         const auto adverb = [&](std::size_t i) {

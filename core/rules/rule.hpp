@@ -56,6 +56,9 @@ struct Rule {
 
     std::vector<Phrase> phrases;       ///< existence, substitution, consistency (see variants)
     std::vector<std::string> patterns; ///< existence: RE2 patterns over the unit's text
+    /// existence: a pattern's match right after one of these words (spaces between) is not
+    /// reported: what a lookbehind would say, which RE2 lacks ("that the system will").
+    std::vector<std::string> not_after;
     /// Phrases around a match that make it fine ("any one of" for "any"): a match inside
     /// one of them is not reported.
     std::vector<std::vector<std::string>> exceptions;

@@ -55,7 +55,8 @@ const std::set<std::string> kCommonKeys{
     "scope", "applies",     "enabled", "must_fire",     "must_not_fire"};
 const std::map<RuleType, std::set<std::string>>& type_keys() {
     static const std::map<RuleType, std::set<std::string>> keys{
-        {RuleType::existence, {"phrases", "patterns", "exceptions", "case_sensitive", "synonyms"}},
+        {RuleType::existence,
+         {"phrases", "patterns", "not_after", "exceptions", "case_sensitive", "synonyms"}},
         {RuleType::substitution, {"swap", "exceptions", "case_sensitive", "project_terms"}},
         {RuleType::occurrence, {"max"}},
         {RuleType::repetition, {"exceptions"}},
@@ -190,7 +191,7 @@ class RuleReader {
     }
 
     /// The plain word lists: be_forms, participles, participle_endings, not_participles,
-    /// agent_words, adverb_endings, well_known.
+    /// agent_words, adverb_endings, well_known, not_after.
     void read_word_list(const std::string& key, const YAML::Node& value) {
         const std::map<std::string, std::vector<std::string>*> lists{
             {"be_forms", &rule_.be_forms},
@@ -199,7 +200,8 @@ class RuleReader {
             {"not_participles", &rule_.not_participles},
             {"agent_words", &rule_.agent_words},
             {"adverb_endings", &rule_.adverb_endings},
-            {"well_known", &rule_.well_known}};
+            {"well_known", &rule_.well_known},
+            {"not_after", &rule_.not_after}};
         auto* list = lists.at(key);
         for (const auto& word : strings(path_, value, "'" + key + "'")) {
             // Acronyms keep their case; the other lists are matched in lower case.
@@ -342,6 +344,9 @@ class RuleReader {
         switch (rule_.type) {
         case RuleType::existence:
             needs(!rule_.phrases.empty() || !rule_.patterns.empty(), "'phrases' or 'patterns'");
+            if (!rule_.not_after.empty()) {
+                needs(!rule_.patterns.empty(), "'patterns' for its 'not_after' words");
+            }
             break;
         case RuleType::substitution:
             needs(!rule_.phrases.empty(), "'swap'");

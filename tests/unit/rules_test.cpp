@@ -106,6 +106,7 @@ class RulesEngineTest : public atk::test::ScratchDirTest {
 };
 
 using testing::ElementsAre;
+using testing::IsEmpty;
 
 TEST_F(RulesEngineTest, ExistenceFindsPhrasesWhateverTheirCaseButNotInsideExceptions) {
     add_rule("vague", rule("existence", "phrases: [some, a lot of]\nexceptions: [some of the following]\n"));
@@ -116,6 +117,19 @@ TEST_F(RulesEngineTest, ExistenceFindsPhrasesWhateverTheirCaseButNotInsideExcept
 TEST_F(RulesEngineTest, APatternsCapturingGroupIsWhatIsFlagged) {
     add_rule("slash", rule("existence", "patterns: ['\\b([a-z]+/[a-z]+)(?:\\s|$)']\n"));
     EXPECT_THAT(findings("Use read/write access or km/h."), ElementsAre("slash: read/write"));
+}
+
+TEST_F(RulesEngineTest, APatternMatchRightAfterANotAfterWordIsNotReported) {
+    add_rule("will", rule("existence", "not_after: [that, which]\npatterns: ['\\bthe system will\\b']\n"));
+    EXPECT_THAT(findings("The system will log it."), ElementsAre("will: The system will"));
+    EXPECT_THAT(findings("Keep what that the system will log."), IsEmpty());
+    EXPECT_THAT(findings("Keep what WHICH  the system will log."), IsEmpty()); // any case, spaces
+    // Punctuation between: the word is not right before. A later match is still found.
+    EXPECT_THAT(findings("Keep that, the system will log."), ElementsAre("will: the system will"));
+    EXPECT_THAT(findings("Say that the system will stop and the system will wait."),
+                ElementsAre("will: the system will"));
+    EXPECT_EQ(source_.substr(report_.alerts.at(0).begin, 4), "the ");
+    EXPECT_EQ(report_.alerts.at(0).begin, source_.rfind("the system"));
 }
 
 TEST(RuleText, UpperCaseLiteralsInPatternsAreFoundOutsideEscapes) {
@@ -293,6 +307,7 @@ TEST_F(RulesEngineTest, MissingFieldsBadValuesAndFewExamplesAreRefused) {
         {rule("existance", "phrases: [x]\n"), "unknown rule type 'existance'"},
         {rule("existence"), "needs 'phrases' or 'patterns'"},
         {rule("existence", "patterns: ['a(b']\n"), "bad pattern 'a(b'"},
+        {rule("existence", "phrases: [x]\nnot_after: [that]\n"), "needs 'patterns' for its 'not_after'"},
         {rule("occurrence", "max: many\n"), "'max' must be a whole number"},
         {rule("existence", "patterns: ['\\bTODO\\b']\n"), "has the capital 'T'"},
         {rule("existence", "phrases: [x]\nscope: chapter\n"), "unknown scope 'chapter'"},
