@@ -415,15 +415,16 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     if (rules_report.valid()) {
         result.rules = rules_report.get(); // rethrows a bad rule file's InputError
         if (result.rules) {
+            // Both lists are in document order: merged, spelling first where both start.
             auto& found = result.rules->alerts;
+            const auto spelling = static_cast<std::ptrdiff_t>(result.alerts.size());
             result.alerts.insert(result.alerts.end(), std::make_move_iterator(found.begin()),
                                  std::make_move_iterator(found.end()));
             found.clear();
+            std::inplace_merge(result.alerts.begin(), result.alerts.begin() + spelling, result.alerts.end(),
+                               [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
         }
     }
-    // Spelling and rule findings, merged in document order.
-    std::stable_sort(result.alerts.begin(), result.alerts.end(),
-                     [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
     return result;
 }
 

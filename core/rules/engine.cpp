@@ -330,12 +330,12 @@ class Run {
         check_consistency();
         check_acronyms();
         RulesReport report;
-        score_requirements(report);
-        for (const auto& finding : findings_) {
-            report.alerts.push_back(to_alert(finding));
+        const auto ordered = findings_in_order();
+        score_requirements(ordered, report);
+        report.alerts.reserve(ordered.size());
+        for (const Finding* finding : ordered) { // in order already: no Alert is moved about
+            report.alerts.push_back(to_alert(*finding));
         }
-        std::stable_sort(report.alerts.begin(), report.alerts.end(),
-                         [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
         measure_readability(report);
         return report;
     }
@@ -917,8 +917,8 @@ class Run {
         return ordered;
     }
 
-    void score_requirements(RulesReport& report) const {
-        const auto ordered = findings_in_order();
+    /// `ordered`: the findings in document order.
+    void score_requirements(const std::vector<const Finding*>& ordered, RulesReport& report) const {
         auto next = ordered.begin(); // the first finding not before the current sentence
         int total = 0;
         for (std::size_t b = 0; b < units_->size(); ++b) {
