@@ -133,13 +133,6 @@ std::string joined(const std::vector<std::string>& words, bool lower = false) {
     return out;
 }
 
-std::string replace_all(std::string text, std::string_view key, std::string_view value) {
-    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
-        text.replace(at, key.size(), value);
-    }
-    return text;
-}
-
 } // namespace
 
 /// A rule's word lists as vocabulary ids.
@@ -969,6 +962,39 @@ class Run {
         }
     }
 
+    /// The rule's message with its placeholders ({match}, {replacement}, {value}, {max},
+    /// {min}) filled in, in one pass: what fills one is never read as another.
+    std::string message_of(const Rule& r, const Finding& finding) const {
+        const std::string_view message = r.message;
+        std::string out;
+        std::size_t at = 0;
+        for (auto open = message.find('{'); open != std::string_view::npos; open = message.find('{', at)) {
+            out += message.substr(at, open - at);
+            const auto close = message.find('}', open);
+            const auto key = message.substr(open + 1, close == std::string_view::npos ? 0 : close - open - 1);
+            if (key == "match") {
+                out += block_text(finding.block, finding.span);
+            } else if (key == "replacement") {
+                out += finding.replacement;
+            } else if (key == "value") {
+                out += finding.value;
+            } else if (key == "max") {
+                out += std::to_string(r.max);
+            } else if (key == "min") {
+                char minimum[16];
+                std::snprintf(minimum, sizeof minimum, "%g", r.min);
+                out += minimum;
+            } else {
+                out += '{'; // not a placeholder: kept as written
+                at = open + 1;
+                continue;
+            }
+            at = close + 1;
+        }
+        out += message.substr(at);
+        return out;
+    }
+
     Alert to_alert(const Finding& finding) const {
         const Rule& r = rule(finding.rule);
         const auto& block = document_.blocks[finding.block];
@@ -979,15 +1005,7 @@ class Run {
         alert.rule_description = r.description;
         alert.category = r.category;
         alert.severity = r.severity;
-        const std::string match(block_text(finding.block, finding.span));
-        std::string message = replace_all(r.message, "{match}", match);
-        message = replace_all(std::move(message), "{replacement}", finding.replacement);
-        message = replace_all(std::move(message), "{value}", finding.value);
-        message = replace_all(std::move(message), "{max}", std::to_string(r.max));
-        char minimum[16];
-        std::snprintf(minimum, sizeof minimum, "%g", r.min);
-        message = replace_all(std::move(message), "{min}", minimum);
-        alert.message = std::move(message);
+        alert.message = message_of(r, finding);
         alert.explanation = r.explanation;
         alert.link = r.link;
         if (!finding.replacement.empty()) {

@@ -132,6 +132,14 @@ TEST_F(RulesEngineTest, APatternMatchRightAfterANotAfterWordIsNotReported) {
     EXPECT_EQ(report_.alerts.at(0).begin, source_.rfind("the system"));
 }
 
+TEST_F(RulesEngineTest, TheMessageIsFilledInOnceWhateverTheMatchSays) {
+    // Text that looks like a placeholder stays as written; so does a stray brace.
+    add_rule("braces", rule("existence", "patterns: ['\\{\\w+\\}']\n"));
+    ASSERT_THAT(findings("Set {value} and {max} here."), ElementsAre("braces: {value}", "braces: {max}"));
+    EXPECT_EQ(report_.alerts[0].message, "Found \"{value}\".");
+    EXPECT_EQ(report_.alerts[1].message, "Found \"{max}\".");
+}
+
 TEST(RuleText, UpperCaseLiteralsInPatternsAreFoundOutsideEscapes) {
     using atk::rules::upper_case_literal;
     EXPECT_EQ(upper_case_literal("\\bfoo\\S+\\p{Lu}\\pL\\W\\B(?P<Name>x)"), std::string::npos);
