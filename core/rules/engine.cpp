@@ -807,15 +807,6 @@ class Run {
         }
     }
 
-    static bool is_acronym(std::string_view word) {
-        std::string_view letters = word;
-        if (letters.ends_with("s")) {
-            letters.remove_suffix(1); // APIs
-        }
-        return letters.size() >= 2 && letters.size() <= 6 &&
-               std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    }
-
     /// Acronyms used where the rule looks but never defined: "Single Sign-On (SSO)" or
     /// "SSO (Single Sign-On)" anywhere defines one, as do the glossary and the rule's list
     /// of well-known ones. Each undefined acronym is reported once, where it is first used.
@@ -831,13 +822,10 @@ class Run {
                 for (const auto& sentence : units(b).sentences) {
                     for (std::size_t i = 0; i < sentence.token_count; ++i) {
                         const Token& t = token(sentence, i);
-                        if (text[t.span.begin] < 'A' || text[t.span.begin] > 'Z') {
-                            continue; // most words: not an acronym, seen at the first letter
-                        }
-                        const std::string_view written = block_text(b, t.span);
-                        if (!is_acronym(written)) {
+                        if (!t.acronym) {
                             continue;
                         }
+                        const std::string_view written = block_text(b, t.span);
                         std::string word(written.ends_with("s") ? written.substr(0, written.size() - 1)
                                                                 : written);
                         const auto after = text.substr(t.span.end, 2);

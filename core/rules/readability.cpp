@@ -4,6 +4,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace atk::rules {
 namespace {
@@ -24,36 +25,12 @@ bool is_vowel(char32_t c, bool french) {
     return french && c >= 0x80 && kFrenchAccented.find(c) != std::u32string_view::npos;
 }
 
-/// syllables(): ASCII letters are lowered here, byte by byte (no copy for the common case);
-/// a word with other letters is lowered first, unless `lowered` says it is already.
-std::size_t count_syllables(std::string_view word, bool french, bool lowered) {
-    std::size_t groups = 0;
-    bool in_vowels = false;
-    char32_t last[4] = {}; // the word's last four code points, the final one first
-    std::size_t n = 0;
-    for (std::size_t at = 0; at < word.size();) {
-        const auto byte = static_cast<unsigned char>(word[at]);
-        char32_t c = byte;
-        if (byte < 0x80) {
-            c = (byte >= 'A' && byte <= 'Z') ? byte + ('a' - 'A') : byte;
-            ++at;
-        } else if (!lowered) {
-            return count_syllables(text::to_lower(word), french, true);
-        } else {
-            c = text::next_code_point(word, at);
-        }
-        const bool vowel = is_vowel(c, french);
-        groups += vowel && !in_vowels ? 1 : 0;
-        in_vowels = vowel;
-        last[3] = last[2];
-        last[2] = last[1];
-        last[1] = last[0];
-        last[0] = c;
-        ++n;
-    }
-    // A final e after a consonant is silent: make, table(s); but not English "-le" (table
-    // has two syllables in English) nor a word whose only vowel it is (the, le).
-    // `back`: 0 for the final code point, 1 for the one before it.
+/// `groups` of vowels less a silent final e: make, table(s); but not English "-le" (table
+/// has two syllables in English) nor a word whose only vowel it is (the, le). `last`: the
+/// word's last four letters in lower case, the final one first; `n`: its length.
+std::size_t less_silent_e(std::size_t groups, const std::array<char32_t, 4>& last, std::size_t n,
+                          bool french) {
+    // `back`: 0 for the final letter, 1 for the one before it.
     const auto silent_e_at = [&](std::size_t back) {
         const auto before = [&](std::size_t k) { return last[back + k]; }; // back + k <= 3
         return n >= back + 2 && last[back] == U'e' && !is_vowel(before(1), french) && groups > 1 &&
@@ -67,10 +44,57 @@ std::size_t count_syllables(std::string_view word, bool french, bool lowered) {
     return std::max<std::size_t>(groups, 1);
 }
 
+/// syllables() for any word: code point by code point, lowered first.
+std::size_t count_syllables(std::string_view word, bool french) {
+    const std::u32string letters = text::to_code_points(text::to_lower(word));
+    std::size_t groups = 0;
+    bool in_vowels = false;
+    for (const char32_t c : letters) {
+        const bool vowel = is_vowel(c, french);
+        groups += vowel && !in_vowels ? 1 : 0;
+        in_vowels = vowel;
+    }
+    std::array<char32_t, 4> last{};
+    for (std::size_t k = 0; k < last.size() && k < letters.size(); ++k) {
+        last[k] = letters[letters.size() - 1 - k];
+    }
+    return less_silent_e(groups, last, letters.size(), french);
+}
+
+/// ASCII vowels in either case, for the common case.
+constexpr std::array<bool, 128> make_ascii_vowels() {
+    std::array<bool, 128> vowels{};
+    for (const char c : std::string_view("aeiouyAEIOUY")) {
+        vowels[static_cast<unsigned char>(c)] = true;
+    }
+    return vowels;
+}
+constexpr std::array<bool, 128> kAsciiVowels = make_ascii_vowels();
+
 } // namespace
 
 std::size_t syllables(std::string_view word, std::string_view language) {
-    return count_syllables(word, language.substr(0, 2) == "fr", false);
+    const bool french = language.substr(0, 2) == "fr";
+    // Most words are ASCII: their bytes are their letters, counted without a copy.
+    std::size_t groups = 0;
+    bool in_vowels = false;
+    unsigned bits = 0; // the bytes or'ed: 0x80 set when one is not ASCII
+    for (const char c : word) {
+        const auto byte = static_cast<unsigned char>(c);
+        bits |= byte;
+        const bool vowel = kAsciiVowels[byte & 0x7FU];
+        groups += vowel && !in_vowels ? 1 : 0;
+        in_vowels = vowel;
+    }
+    if ((bits & 0x80U) != 0) {
+        return count_syllables(word, french);
+    }
+    std::array<char32_t, 4> last{};
+    for (std::size_t k = 0; k < last.size() && k < word.size(); ++k) {
+        const char c = word[word.size() - 1 - k];
+        last[k] = static_cast<char32_t>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+    }
+    return less_silent_e(groups, last, word.size(), french);
 }
 
 TextCounts& TextCounts::operator+=(const TextCounts& other) {

@@ -111,6 +111,17 @@ bool is_question(std::string_view text, text::Span span) {
 
 } // namespace
 
+bool looks_like_acronym(std::string_view word) {
+    if (word.empty() || word[0] < 'A' || word[0] > 'Z') {
+        return false; // most words, seen at the first letter
+    }
+    if (word.ends_with('s')) {
+        word.remove_suffix(1); // APIs
+    }
+    return word.size() >= 2 && word.size() <= 6 &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 std::string normalised_lower(std::string_view word) {
     std::string lower = text::to_lower(word);
     if (lower.find(kTypographicApostrophe) == std::string::npos) {
@@ -214,8 +225,8 @@ BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmen
         const bool quoted = quote < quotes.size() && quotes[quote].begin <= word.span.begin;
         const auto written =
             std::string_view(block.text).substr(word.span.begin, word.span.end - word.span.begin);
-        unit.tokens.push_back(
-            {word.span, language.vocabulary.find(written), quoted, word.kind == text::WordKind::number});
+        unit.tokens.push_back({word.span, language.vocabulary.find(written), quoted,
+                               word.kind == text::WordKind::number, looks_like_acronym(written)});
     }
     std::size_t token = 0;
     for (const auto& span : sentences_of(block.text, segmenter)) {

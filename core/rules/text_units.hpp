@@ -17,6 +17,7 @@ struct Token {
     std::uint32_t word = Vocabulary::kUnknown; ///< the word's id, whatever its case
     bool quoted = false; ///< inside quotation marks: someone else's words, not the writer's
     bool number = false; ///< digits rather than letters
+    bool acronym = false; ///< looks like one (looks_like_acronym)
 };
 
 struct Sentence {
@@ -41,6 +42,9 @@ std::vector<text::Word> rule_words(std::string_view text, text::Segmenter& segme
 /// The same from the segmenter's `words` of `text`.
 std::vector<text::Word> split_elisions(std::string_view text, const std::vector<text::Word>& words,
                                        const LanguageProfile& profile);
+
+/// Two to six capital letters (ASCII), maybe with a plural s: API, APIs, SSO.
+bool looks_like_acronym(std::string_view word);
 
 /// `word` in lower case, with typographic apostrophes (’) made straight (').
 std::string normalised_lower(std::string_view word);

@@ -391,6 +391,12 @@ TEST(Readability, SyllablesAreVowelGroupsLessASilentE) {
     EXPECT_EQ(syllables("utilisateur", "fr"), 5U);
     EXPECT_EQ(syllables("données", "fr"), 2U);
     EXPECT_EQ(syllables("tsk", "en"), 1U); // never 0
+    // Any case, ASCII or not.
+    EXPECT_EQ(syllables("MAKE", "en"), 1U);
+    EXPECT_EQ(syllables("Table", "en"), 2U);
+    EXPECT_EQ(syllables("SYSTÈME", "fr"), 2U);
+    EXPECT_EQ(syllables("ÉTÉ", "fr"), 2U);
+    EXPECT_EQ(syllables("Tables", "fr"), 1U); // French: the final -es is silent too
 }
 
 TEST(Readability, FormulasFollowTheirDefinitions) {
