@@ -488,27 +488,31 @@ class Run {
             return;
         }
         std::erase_if(matches_, [&](const auto& match) { return !written_as_in_rule(sentence, match); });
-        std::vector<PhraseMatcher::Match> exceptions;
+        exceptions_.clear();
         for (const auto& match : matches_) {
             if (ref_of(match).kind == PhraseRef::Kind::exception) {
-                exceptions.push_back(match);
+                exceptions_.push_back(match);
             }
         }
         std::sort(matches_.begin(), matches_.end(), [](const auto& a, const auto& b) {
             return a.first != b.first ? a.first < b.first : a.last > b.last;
         });
-        std::map<std::uint32_t, std::size_t> covered_until; // per rule: last token reported + 1
+        covered_until_.clear();
         for (const auto& match : matches_) {
             const PhraseRef ref = ref_of(match);
             if (ref.kind == PhraseRef::Kind::exception || !applies(ref.rule, sentence) ||
-                quoted(sentence, match) || excepted(ref.rule, match, exceptions)) {
+                quoted(sentence, match) || excepted(ref.rule, match, exceptions_)) {
                 continue;
             }
-            auto& until = covered_until[ref.rule];
-            if (match.first < until) {
+            auto covered = std::find_if(covered_until_.begin(), covered_until_.end(),
+                                        [&](const auto& entry) { return entry.first == ref.rule; });
+            if (covered == covered_until_.end()) {
+                covered = covered_until_.insert(covered, {ref.rule, 0});
+            }
+            if (match.first < covered->second) {
                 continue; // inside a longer match of the same rule
             }
-            until = match.last + 1;
+            covered->second = match.last + 1;
             text::Span span = tokens_span(sentence, match.first, match.last);
             if (ref.kind == PhraseRef::Kind::variant) {
                 variants_.push_back({ref, sentence.block, span});
@@ -819,27 +823,30 @@ class Run {
             std::vector<std::pair<std::string, Finding>> uses;
             for (std::size_t b = 0; b < units_->size(); ++b) {
                 const std::string_view text = document_.blocks[b].text;
-                for (const auto& sentence : units(b).sentences) {
-                    for (std::size_t i = 0; i < sentence.token_count; ++i) {
-                        const Token& t = token(sentence, i);
-                        if (!t.acronym) {
-                            continue;
-                        }
-                        const std::string_view written = block_text(b, t.span);
-                        std::string word(written.ends_with("s") ? written.substr(0, written.size() - 1)
-                                                                : written);
-                        const auto after = text.substr(t.span.end, 2);
-                        if (after.size() == 2 && after[0] == '-' && after[1] >= '0' && after[1] <= '9') {
-                            continue; // an identifier such as PG-010, not an acronym
-                        }
-                        const bool in_brackets = t.span.begin > 0 && text[t.span.begin - 1] == '(' &&
-                                                 t.span.end < text.size() && text[t.span.end] == ')';
-                        const bool before_brackets = text.substr(t.span.end, 2) == " (";
-                        if (in_brackets || before_brackets) {
-                            defined.insert(word);
-                        } else if (applies(r, sentence) && !t.quoted) {
-                            uses.push_back({word, {r, b, t.span, "", ""}});
-                        }
+                const BlockUnits& unit = units(b);
+                auto sentence = unit.sentences.begin(); // the one holding the token
+                for (const std::uint32_t index : unit.acronyms) {
+                    while (sentence != unit.sentences.end() &&
+                           sentence->first_token + sentence->token_count <= index) {
+                        ++sentence;
+                    }
+                    if (sentence == unit.sentences.end()) {
+                        break; // cannot happen: sentences cover every word
+                    }
+                    const Token& t = unit.tokens[index];
+                    const std::string_view written = block_text(b, t.span);
+                    std::string word(written.ends_with("s") ? written.substr(0, written.size() - 1) : written);
+                    const auto after = text.substr(t.span.end, 2);
+                    if (after.size() == 2 && after[0] == '-' && after[1] >= '0' && after[1] <= '9') {
+                        continue; // an identifier such as PG-010, not an acronym
+                    }
+                    const bool in_brackets = t.span.begin > 0 && text[t.span.begin - 1] == '(' &&
+                                             t.span.end < text.size() && text[t.span.end] == ')';
+                    const bool before_brackets = text.substr(t.span.end, 2) == " (";
+                    if (in_brackets || before_brackets) {
+                        defined.insert(word);
+                    } else if (applies(r, *sentence) && !t.quoted) {
+                        uses.push_back({word, {r, b, t.span, "", ""}});
                     }
                 }
             }
@@ -1023,6 +1030,9 @@ class Run {
     const std::vector<BlockUnits>* units_ = &own_units_;  ///< its own, or its parent's
     const std::vector<TextCounts>* counts_ = &own_counts_;
     std::vector<PhraseMatcher::Match> matches_; ///< of match_phrases, kept for its capacity
+    std::vector<PhraseMatcher::Match> exceptions_; ///< of match_phrases, likewise
+    /// Of match_phrases, likewise: per rule, the token after the last one it reported.
+    std::vector<std::pair<std::uint32_t, std::size_t>> covered_until_;
     std::vector<std::size_t> hits_;               ///< of match_patterns, likewise
     std::vector<Finding> findings_;
     std::vector<VariantSeen> variants_;

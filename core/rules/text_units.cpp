@@ -225,8 +225,11 @@ BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmen
         const bool quoted = quote < quotes.size() && quotes[quote].begin <= word.span.begin;
         const auto written =
             std::string_view(block.text).substr(word.span.begin, word.span.end - word.span.begin);
-        unit.tokens.push_back({word.span, language.vocabulary.find(written), quoted,
-                               word.kind == text::WordKind::number, looks_like_acronym(written)});
+        if (looks_like_acronym(written)) {
+            unit.acronyms.push_back(static_cast<std::uint32_t>(unit.tokens.size()));
+        }
+        unit.tokens.push_back(
+            {word.span, language.vocabulary.find(written), quoted, word.kind == text::WordKind::number});
     }
     std::size_t token = 0;
     for (const auto& span : sentences_of(block.text, segmenter)) {

@@ -17,7 +17,6 @@ struct Token {
     std::uint32_t word = Vocabulary::kUnknown; ///< the word's id, whatever its case
     bool quoted = false; ///< inside quotation marks: someone else's words, not the writer's
     bool number = false; ///< digits rather than letters
-    bool acronym = false; ///< looks like one (looks_like_acronym)
 };
 
 struct Sentence {
@@ -33,6 +32,7 @@ struct BlockUnits {
     std::vector<Token> tokens;
     std::vector<text::Span> quotes; ///< quoted_ranges of the block's text
     std::vector<Sentence> sentences;
+    std::vector<std::uint32_t> acronyms; ///< the tokens that look like one, by index, in order
 };
 
 /// The words of `text` as the rules see them: the segmenter's words, with elided words
