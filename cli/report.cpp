@@ -150,14 +150,15 @@ void write_scores(std::ostream& out, const text::OffsetMap& map, const std::stri
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, bool with_scores) {
     for (const auto& report : reports) {
         const text::OffsetMap map(report.text);
+        const std::string path = display_path(report.path);
         for (const auto& fix : report.fixed) {
             const auto at = map.to_line_column(fix.begin);
-            out << display_path(report.path) << ':' << at.line << ':' << at.column << ": fixed: \""
+            out << path << ':' << at.line << ':' << at.column << ": fixed: \""
                 << fix.original << "\" -> \"" << fix.replacement << "\"\n";
         }
         for (const auto& alert : report.result.alerts) {
             const auto at = map.to_line_column(alert.begin);
-            out << display_path(report.path) << ':' << at.line << ':' << at.column << ": "
+            out << path << ':' << at.line << ':' << at.column << ": "
                 << to_string(alert.severity) << ": " << alert.message << " [" << alert.rule_id
                 << ']';
             if (!alert.replacements.empty()) {
