@@ -53,7 +53,7 @@ struct RuleWords {
     WordSet participles;
     WordSet not_participles;
     WordSet agent_words;
-    WordSet not_after; ///< existence patterns
+    WordSet not_after; ///< existence patterns, passive
 };
 
 /// A rule set compiled once, then read by any number of runs at once.

@@ -58,6 +58,8 @@ struct Rule {
     std::vector<std::string> patterns; ///< existence: RE2 patterns over the unit's text
     /// existence: a pattern's match right after one of these words (spaces between) is not
     /// reported: what a lookbehind would say, which RE2 lacks ("that the system will").
+    /// passive: a form of be with one of these among the two words before it is not reported
+    /// (a relative clause: "the classes that must be completed").
     std::vector<std::string> not_after;
     /// Phrases around a match that make it fine ("any one of" for "any"): a match inside
     /// one of them is not reported.

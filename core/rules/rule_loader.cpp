@@ -64,7 +64,7 @@ const std::map<RuleType, std::set<std::string>>& type_keys() {
         {RuleType::consistency, {"variants"}},
         {RuleType::passive,
          {"be_forms", "participles", "participle_endings", "not_participles", "agent_words",
-          "adverb_endings"}},
+          "adverb_endings", "not_after"}},
         {RuleType::readability, {"metric", "max", "min"}}};
     return keys;
 }

@@ -420,8 +420,12 @@ void Run::find_passives(std::uint32_t r, const Sentence& sentence) {
         return std::any_of(adverb_endings.begin(), adverb_endings.end(),
                            [&](const std::string& ending) { return word.ends_with(ending); });
     };
+    const auto in_relative_clause = [&](std::size_t i) { // "that (must) be"
+        return (i >= 1 && words.not_after.contains(token(sentence, i - 1).word)) ||
+               (i >= 2 && words.not_after.contains(token(sentence, i - 2).word));
+    };
     for (std::size_t i = 0; i < sentence.token_count; ++i) {
-        if (!be(i)) {
+        if (!be(i) || in_relative_clause(i)) {
             continue;
         }
         std::size_t j = i + 1;

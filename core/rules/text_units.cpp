@@ -66,13 +66,71 @@ bool ends_with_colon(std::string_view text) {
     return last != std::string_view::npos && text[last] == ':';
 }
 
-/// ICU's sentences, also cut where a sentence ends and the next starts with a number:
-/// Unicode's rules (UAX #29, SB8) join "The flow of thought.  90% of tasks shall..." because
-/// the first letter after the full stop is lower case.
+/// An inline list bullet (•, ‣, ◦, ▪) at byte `at` of `text`: its length, or 0.
+std::size_t bullet_at(std::string_view text, std::size_t at) {
+    for (const std::string_view bullet : {"\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x97\xA6", "\xE2\x96\xAA"}) {
+        if (text.substr(at, bullet.size()) == bullet) {
+            return bullet.size();
+        }
+    }
+    return 0;
+}
+
+bool is_blank(char c) {
+    return c == ' ' || c == '\n' || c == '\t';
+}
+
+/// `span`, one of ICU's sentences, cut further into `out`: where a sentence ends and the next
+/// starts with a number (Unicode's rules, UAX #29 SB8, join "The flow of thought.  90% of
+/// tasks shall..." because the first letter after the full stop is lower case), and before
+/// an inline list bullet ("... load the data. • 7 files shall ...").
+void cut_sentence(std::string_view text, text::Span span, std::vector<text::Span>& out) {
+    std::size_t begin = span.begin;
+    const auto cut = [&](std::size_t end, std::size_t next) {
+        while (end > begin && is_blank(text[end - 1])) {
+            --end;
+        }
+        while (next < span.end && is_blank(text[next])) {
+            ++next;
+        }
+        if (end > begin) {
+            out.push_back({begin, end});
+        }
+        begin = next;
+    };
+    for (std::size_t at = span.begin; at + 2 < span.end; ++at) {
+        const char c = text[at];
+        if (c == '\xE2' && (at == begin || is_blank(text[at - 1]))) {
+            if (const std::size_t length = bullet_at(text, at); length != 0) {
+                cut(at, at + length);
+                at = begin - 1;
+                continue;
+            }
+        }
+        if ((c != '.' && c != '!' && c != '?') || !is_blank(text[at + 1])) {
+            continue;
+        }
+        std::size_t next = at + 1;
+        while (next < span.end && is_blank(text[next])) {
+            ++next;
+        }
+        const bool digit = next < span.end && text[next] >= '0' && text[next] <= '9';
+        const bool after_number = at > span.begin && text[at - 1] >= '0' && text[at - 1] <= '9';
+        if (digit && !after_number) { // not "version 1. 2" nor a list number
+            cut(at + 1, next);
+            at = next - 1;
+        }
+    }
+    if (span.end > begin) {
+        out.push_back({begin, span.end});
+    }
+}
+
+/// The sentences of a block: ICU's (or the same from the ASCII fast path), cut further.
 std::vector<text::Span> sentences_of(std::string_view text, text::Segmenter& segmenter) {
     std::vector<text::Span> out;
     // A heading, a list item or a table cell without sentence punctuation is one sentence:
-    // no need for ICU.
+    // no need for the segmenter.
     if (!text::has_non_ascii(text) && find_byte(text, ".!?") == std::string_view::npos) {
         const auto first = text.find_first_not_of(" \t\n");
         if (first != std::string_view::npos) {
@@ -81,24 +139,7 @@ std::vector<text::Span> sentences_of(std::string_view text, text::Segmenter& seg
         return out;
     }
     for (const auto& span : segmenter.sentences(text)) {
-        std::size_t begin = span.begin;
-        for (std::size_t at = span.begin; at + 2 < span.end; ++at) {
-            const char c = text[at];
-            if ((c != '.' && c != '!' && c != '?') || (text[at + 1] != ' ' && text[at + 1] != '\n')) {
-                continue;
-            }
-            std::size_t next = at + 1;
-            while (next < span.end && (text[next] == ' ' || text[next] == '\n')) {
-                ++next;
-            }
-            const bool digit = next < span.end && text[next] >= '0' && text[next] <= '9';
-            const bool after_number = at > span.begin && text[at - 1] >= '0' && text[at - 1] <= '9';
-            if (digit && !after_number) { // not "version 1. 2" nor a list number
-                out.push_back({begin, at + 1});
-                begin = next;
-            }
-        }
-        out.push_back({begin, span.end});
+        cut_sentence(text, span, out);
     }
     return out;
 }

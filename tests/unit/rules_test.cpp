@@ -208,6 +208,16 @@ TEST_F(RulesEngineTest, ASentenceStartingWithANumberIsASentence) {
     EXPECT_THAT(findings("It flows well.  90% of tasks shall end. Version 2. 5 more."), ElementsAre());
 }
 
+TEST_F(RulesEngineTest, AnInlineBulletStartsASentence) {
+    add_rule("long", rule("occurrence", "max: 5\n"));
+    // Without the bullet's cut, one sentence of nine words (no sentence punctuation but the
+    // full stop before the bullet, and "7" is no capital).
+    EXPECT_THAT(findings("Load the data. \xE2\x80\xA2 7 files arrive daily. \xE2\x80\xA2 Send them."),
+                ElementsAre());
+    EXPECT_THAT(findings("Load the data \xE2\x80\xA2 then send all of it now."),
+                ElementsAre("long: then send all of it now."));
+}
+
 TEST_F(RulesEngineTest, OccurrenceRepetitionAndPassive) {
     add_rule("long", rule("occurrence", "max: 5\n"));
     add_rule("twice", rule("repetition", "exceptions: [had had]\n"));
