@@ -56,8 +56,9 @@ struct Rule {
 
     std::vector<Phrase> phrases;       ///< existence, substitution, consistency (see variants)
     std::vector<std::string> patterns; ///< existence: RE2 patterns over the unit's text
-    /// existence: a pattern's match right after one of these words (spaces between) is not
-    /// reported: what a lookbehind would say, which RE2 lacks ("that the system will").
+    /// existence: a pattern's match (its capturing group, if it has one) right after one of
+    /// these words (spaces between) is not reported: what a lookbehind would say, which RE2
+    /// lacks ("that the system will").
     /// passive: a form of be with one of these among the two words before it is not reported
     /// (a relative clause: "the classes that must be completed").
     std::vector<std::string> not_after;

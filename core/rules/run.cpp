@@ -316,16 +316,15 @@ void Run::match_patterns(const Sentence& sentence) {
              at <= text.size() &&
              regex.Match(input, at, text.size(), RE2::UNANCHORED, found, groups);) {
             const auto start = static_cast<std::size_t>(found[0].data() - text.data());
-            if (follows_word_of(compiled_.word_lists[r].not_after, sentence,
-                                sentence.span.begin + start)) {
-                at = start + 1; // a later match may overlap this one
-                continue;
-            }
             const re2::StringPiece flagged =
                 groups == 2 && found[1].data() != nullptr ? found[1] : found[0];
             const std::size_t begin =
                 sentence.span.begin + static_cast<std::size_t>(flagged.data() - text.data());
             const std::size_t end = begin + flagged.size();
+            if (follows_word_of(compiled_.word_lists[r].not_after, sentence, begin)) {
+                at = start + 1; // a later match may overlap this one
+                continue;
+            }
             const bool in_quotes =
                 std::any_of(quotes.begin(), quotes.end(),
                             [&](const text::Span& q) { return q.begin <= begin && begin < q.end; });
