@@ -5,7 +5,6 @@
 #include "text/casing.hpp"
 
 #include <algorithm>
-#include <re2/set.h>
 
 namespace atk::rules {
 
@@ -43,12 +42,9 @@ std::string joined(const std::vector<std::string>& words, bool lower) {
 }
 
 CompiledRules::CompiledRules(const RuleSet& rules) {
-    RE2::Options set_options;
-    set_options.set_log_errors(false);
-    set_options.set_max_mem(kPatternMemory);
-    // All patterns in one set, compiled once here to learn that RE2 can hold them; each run
-    // compiles sets of its own (PatternSet).
-    std::unique_ptr<RE2::Set> all_patterns;
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(kPatternMemory);
     add_words(rules);
     for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
         const Rule& rule = rules.rules[r];
@@ -70,22 +66,18 @@ CompiledRules::CompiledRules(const RuleSet& rules) {
             token_rules.push_back(r);
         }
         for (const auto& written : rule.patterns) {
-            if (!all_patterns) {
-                all_patterns = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-            }
             const std::string pattern = rule.case_sensitive ? written : "(?i)" + written;
-            std::string error;
-            if (all_patterns->Add(pattern, &error) < 0) {
-                throw InputError(rule.source_file + ": bad pattern '" + written + "': " + error);
+            regexes.push_back(std::make_unique<RE2>(pattern, options));
+            if (!regexes.back()->ok()) {
+                throw InputError(rule.source_file + ": bad pattern '" + written +
+                                 "': " + regexes.back()->error());
             }
             pattern_pool.add(pattern, rule.applies == Applies::requirements);
-            regexes.push_back(std::make_unique<RE2>(pattern, set_options));
             regex_rule.push_back(r);
         }
     }
-    if (all_patterns && !all_patterns->Compile()) {
-        throw InputError("the rules' patterns need more memory than RE2 allows; simplify them");
-    }
+    // The sets a first run will borrow, compiled now: a rule set RE2 cannot hold fails here.
+    pattern_pool.give_back(pattern_pool.lend());
 }
 
 std::vector<std::uint32_t> CompiledRules::ids_of(const std::vector<std::string>& words) {

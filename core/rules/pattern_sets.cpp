@@ -1,5 +1,7 @@
 #include "rules/pattern_sets.hpp"
 
+#include "error.hpp"
+
 #include <re2/re2.h>
 
 namespace atk::rules {
@@ -23,9 +25,13 @@ void PatternSet::compile() {
     options.set_max_mem(kPatternMemory);
     set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const auto& pattern : patterns_) {
-        set_->Add(pattern, nullptr);
+        if (set_->Add(pattern, nullptr) < 0) {
+            throw InputError("a rule's pattern does not compile: " + pattern);
+        }
     }
-    set_->Compile();
+    if (!set_->Compile()) {
+        throw InputError("the rules' patterns need more memory than RE2 allows; simplify them");
+    }
 }
 
 void PatternSet::matches(std::string_view text, std::vector<std::size_t>& found) const {

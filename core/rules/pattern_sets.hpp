@@ -28,7 +28,8 @@ class PatternSet {
     PatternSet& operator=(PatternSet&&) noexcept;
 
     void add(const std::string& pattern, std::size_t index);
-    /// Compiles what was added (the patterns compiled once already, when the rules loaded).
+    /// Compiles what was added (each pattern compiled alone already, when the rules loaded).
+    /// Throws atk::InputError when RE2 cannot hold them all.
     void compile();
 
     /// Appends the indexes of the patterns that match somewhere in `text` to `found`.
