@@ -25,8 +25,8 @@ int print_synonyms(const Checker& checker, const std::vector<std::string>& words
             std::cout << word << '\n';
         }
         if (meanings.empty()) {
-            std::cerr << "analyst-toolkit: the " << language << " thesaurus does not know '"
-                      << word << "'\n";
+            std::cerr << "analyst-toolkit: the " << language << " thesaurus does not know '" << word
+                      << "'\n";
             exit_code = 1;
         }
         for (const auto& meaning : meanings) {
@@ -66,10 +66,10 @@ int print_rules(const Checker& checker, const std::string& language_name) {
         }
         for (const auto& rule : engine->rule_set().rules) {
             std::cout << family << '\t' << rule.id << '\t' << rule.category << '\t'
-                      << to_string(rule.severity) << '\t' << (rule.enabled_by_default ? "on" : "off")
-                      << '\t'
+                      << to_string(rule.severity) << '\t'
+                      << (rule.enabled_by_default ? "on" : "off") << '\t'
                       << (rule.applies == rules::Applies::requirements ? "requirements"
-                                                                        : "everywhere")
+                                                                       : "everywhere")
                       << '\t' << rule.description << '\n';
         }
     }

@@ -37,8 +37,9 @@ int main(int argc, char** argv) {
     // The streams buffer on their own (nothing here writes through C's stdio): a report of
     // thousands of lines is not thousands of locked fwrite calls.
     std::ios::sync_with_stdio(false);
-    CLI::App app{"Analyst Toolkit: spelling, wording and requirements-quality checks for specifications",
-                 "analyst-toolkit"};
+    CLI::App app{
+        "Analyst Toolkit: spelling, wording and requirements-quality checks for specifications",
+        "analyst-toolkit"};
     app.set_version_flag("--version", ATK_VERSION);
     app.require_subcommand(1);
     int exit_code = 0;

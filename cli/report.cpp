@@ -153,14 +153,13 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, bool 
         const std::string path = display_path(report.path);
         for (const auto& fix : report.fixed) {
             const auto at = map.to_line_column(fix.begin);
-            out << path << ':' << at.line << ':' << at.column << ": fixed: \""
-                << fix.original << "\" -> \"" << fix.replacement << "\"\n";
+            out << path << ':' << at.line << ':' << at.column << ": fixed: \"" << fix.original
+                << "\" -> \"" << fix.replacement << "\"\n";
         }
         for (const auto& alert : report.result.alerts) {
             const auto at = map.to_line_column(alert.begin);
-            out << path << ':' << at.line << ':' << at.column << ": "
-                << to_string(alert.severity) << ": " << alert.message << " [" << alert.rule_id
-                << ']';
+            out << path << ':' << at.line << ':' << at.column << ": " << to_string(alert.severity)
+                << ": " << alert.message << " [" << alert.rule_id << ']';
             if (!alert.replacements.empty()) {
                 out << " (did you mean: ";
                 for (std::size_t i = 0; i < alert.replacements.size(); ++i) {

@@ -144,7 +144,8 @@ rules::BlockWords segment(const std::vector<text::ProseBlock>& blocks, const std
     const std::size_t parts = part_count(blocks, threads);
     parallel_for(parts, parts, [&](std::size_t part) {
         text::Segmenter segmenter(locale);
-        for (std::size_t i = blocks.size() * part / parts; i < blocks.size() * (part + 1) / parts; ++i) {
+        for (std::size_t i = blocks.size() * part / parts; i < blocks.size() * (part + 1) / parts;
+             ++i) {
             words[i] = segmenter.words(blocks[i].text);
         }
     });
@@ -258,7 +259,8 @@ const thesaurus::Thesaurus* Checker::thesaurus_for(const spell::Language& langua
     const std::lock_guard lock(thesauri_mutex_);
     auto it = thesauri_.find(language.code);
     if (it == thesauri_.end()) {
-        const auto stem = thesaurus::find_thesaurus(language.dictionary, config_.thesaurus_directories);
+        const auto stem =
+            thesaurus::find_thesaurus(language.dictionary, config_.thesaurus_directories);
         std::unique_ptr<const thesaurus::Thesaurus> loaded;
         if (!stem.empty()) {
             loaded = std::make_unique<const thesaurus::Thesaurus>(stem);
@@ -388,11 +390,12 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
         rules::RunOptions rule_options = options.rule_options;
         rule_options.glossary = &glossary;
         rule_options.threads = threads;
-        rules_report = std::async(threads > 1 ? std::launch::async : std::launch::deferred,
-                                  [this, &document, &chosen, &text, rule_options,
-                                   words = segmented.get_future().share()] {
-                                      return run_rules(document, chosen.language, rule_options, text, words);
-                                  });
+        rules_report =
+            std::async(threads > 1 ? std::launch::async : std::launch::deferred,
+                       [this, &document, &chosen, &text, rule_options,
+                        words = segmented.get_future().share()] {
+                           return run_rules(document, chosen.language, rule_options, text, words);
+                       });
     }
     try {
         words = segment(document.blocks, chosen.language.code, threads);
@@ -421,7 +424,8 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
             result.alerts.insert(result.alerts.end(), std::make_move_iterator(found.begin()),
                                  std::make_move_iterator(found.end()));
             found.clear();
-            std::inplace_merge(result.alerts.begin(), result.alerts.begin() + spelling, result.alerts.end(),
+            std::inplace_merge(result.alerts.begin(), result.alerts.begin() + spelling,
+                               result.alerts.end(),
                                [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
         }
     }

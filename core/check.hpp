@@ -130,11 +130,10 @@ class Checker {
 
     /// The rules' report on `document`, whose blocks' words `words` will give (the rules are
     /// loaded meanwhile, on first use), or nullopt when `language` has no rules.
-    std::optional<rules::RulesReport> run_rules(const text::Document& document,
-                                                const spell::Language& language,
-                                                const rules::RunOptions& options,
-                                                std::string_view text,
-                                                std::shared_future<const rules::BlockWords*> words) const;
+    std::optional<rules::RulesReport>
+    run_rules(const text::Document& document, const spell::Language& language,
+              const rules::RunOptions& options, std::string_view text,
+              std::shared_future<const rules::BlockWords*> words) const;
     /// The thesaurus of `language`, loaded on first use; null when none is installed.
     const thesaurus::Thesaurus* thesaurus_for(const spell::Language& language) const;
     /// Fills in thesaurus alternatives for findings of rules that ask for them (docs/rules.md).

@@ -7,7 +7,8 @@ namespace {
 
 void read_rules(const std::filesystem::path& path, const YAML::Node& value, ProjectConfig& config) {
     if (!value.IsMap()) {
-        fail(path, value.Mark(), "'rules' must be a mapping (profile:, enable:, disable:, preferred_terms:)");
+        fail(path, value.Mark(),
+             "'rules' must be a mapping (profile:, enable:, disable:, preferred_terms:)");
     }
     for (const auto& entry : value) {
         const std::string key = entry.first.as<std::string>();

@@ -16,7 +16,8 @@ void fail(const std::filesystem::path& path, const YAML::Mark& mark, const std::
 YAML::Node read_yaml(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw InputError("cannot read " + path.string() + "; check that it exists and its permissions");
+        throw InputError("cannot read " + path.string() +
+                         "; check that it exists and its permissions");
     }
     std::stringstream buffer;
     buffer << in.rdbuf();

@@ -62,7 +62,7 @@ struct Cost {
 struct RequirementReport {
     std::size_t begin = 0; ///< UTF-8 byte offsets of the sentence in the source
     std::size_t end = 0;
-    int score = 100;          ///< 100 less the costs, at least 0 (docs/rules.md)
+    int score = 100; ///< 100 less the costs, at least 0 (docs/rules.md)
     EarsTemplate ears = EarsTemplate::none;
     std::vector<Cost> costs;
 };
@@ -70,9 +70,9 @@ struct RequirementReport {
 struct RulesReport {
     std::vector<Alert> alerts; ///< ordered by position
     std::vector<RequirementReport> requirements;
-    std::optional<int> quality; ///< the mean requirement score; none without requirements
-    TextCounts counts;          ///< of the prose outside headings
-    double reading_ease = 0;    ///< Flesch (English) or Kandel-Moles (French)
+    std::optional<int> quality;  ///< the mean requirement score; none without requirements
+    TextCounts counts;           ///< of the prose outside headings
+    double reading_ease = 0;     ///< Flesch (English) or Kandel-Moles (French)
     std::optional<double> grade; ///< Flesch-Kincaid, English only
 };
 

@@ -3,12 +3,11 @@
 // them, in linear time. Each run borrows its own sets from a pool: RE2 guards a set's match
 // cache with a lock that concurrent runs would queue on, and a returned set keeps the
 // automaton states earlier runs built.
-#include <re2/set.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <re2/set.h>
 #include <string>
 #include <string_view>
 #include <vector>

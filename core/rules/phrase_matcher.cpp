@@ -9,8 +9,9 @@ std::uint32_t PhraseMatcher::child(std::uint32_t node, std::uint32_t word) const
         return word < first_words_.size() ? first_words_[word] : kRoot;
     }
     const auto& children = nodes_[node].children;
-    const auto found = std::lower_bound(children.begin(), children.end(), word,
-                                        [](const auto& entry, std::uint32_t w) { return entry.first < w; });
+    const auto found =
+        std::lower_bound(children.begin(), children.end(), word,
+                         [](const auto& entry, std::uint32_t w) { return entry.first < w; });
     return found != children.end() && found->first == word ? found->second : kRoot;
 }
 
@@ -30,8 +31,9 @@ void PhraseMatcher::add(const std::vector<std::uint32_t>& words, std::uint32_t v
             first_words_[word] = next;
         } else {
             auto& children = nodes_[node].children;
-            children.insert(std::lower_bound(children.begin(), children.end(), std::make_pair(word, 0U)),
-                            {word, next});
+            children.insert(
+                std::lower_bound(children.begin(), children.end(), std::make_pair(word, 0U)),
+                {word, next});
         }
         node = next;
     }

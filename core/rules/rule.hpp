@@ -5,8 +5,8 @@
 #include "alert.hpp"
 
 #include <cstddef>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace atk::rules {
@@ -72,9 +72,9 @@ struct Rule {
     /// substitution: also swaps the project's preferred terms (.analyst-toolkit.yml rules:
     /// preferred_terms: client -> customer); its own swaps serve its examples.
     bool project_terms = false;
-    std::size_t max = 0;         ///< occurrence: words; readability: the highest grade allowed
-    double min = 0;              ///< readability: the lowest reading ease allowed
-    std::string metric;          ///< readability: flesch-kincaid | kandel-moles
+    std::size_t max = 0; ///< occurrence: words; readability: the highest grade allowed
+    double min = 0;      ///< readability: the lowest reading ease allowed
+    std::string metric;  ///< readability: flesch-kincaid | kandel-moles
     /// consistency: groups of variants of one term; the first one used in a document is kept.
     std::vector<std::vector<std::vector<std::string>>> variants;
     std::vector<std::string> be_forms;           ///< passive: forms of "be"
@@ -83,7 +83,7 @@ struct Rule {
     std::vector<std::string> not_participles;    ///< passive: words with such an ending (need)
     std::vector<std::string> agent_words;        ///< passive: "by", which names the agent
     std::vector<std::string> adverb_endings;     ///< passive: skipped between (ly; ment)
-    std::vector<std::string> well_known;  ///< conditional: acronyms that need no definition
+    std::vector<std::string> well_known;         ///< conditional: acronyms that need no definition
 
     std::vector<std::string> must_fire;     ///< examples: each must give at least one finding
     std::vector<std::string> must_not_fire; ///< examples: each must give none

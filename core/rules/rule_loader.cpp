@@ -3,8 +3,8 @@
 #include "config/yaml_file.hpp"
 #include "error.hpp"
 #include "parallel.hpp"
-#include "text/casing.hpp"
 #include "rules/text_units.hpp"
+#include "text/casing.hpp"
 #include "text/segmenter.hpp"
 
 #include <algorithm>
@@ -41,7 +41,8 @@ const std::map<std::string, Scope>& scopes() {
     return names;
 }
 
-template <typename Map> std::string names_of(const Map& map) {
+template <typename Map>
+std::string names_of(const Map& map) {
     std::string out;
     for (const auto& [name, value] : map) {
         out += (out.empty() ? "" : ", ") + name;
@@ -50,9 +51,9 @@ template <typename Map> std::string names_of(const Map& map) {
 }
 
 /// The keys every rule has, and those each type adds (all optional unless checked below).
-const std::set<std::string> kCommonKeys{
-    "type",  "description", "message", "explanation",   "link",    "category", "severity",
-    "scope", "applies",     "enabled", "must_fire",     "must_not_fire"};
+const std::set<std::string> kCommonKeys{"type",    "description", "message",   "explanation",
+                                        "link",    "category",    "severity",  "scope",
+                                        "applies", "enabled",     "must_fire", "must_not_fire"};
 const std::map<RuleType, std::set<std::string>>& type_keys() {
     static const std::map<RuleType, std::set<std::string>> keys{
         {RuleType::existence,
@@ -77,7 +78,8 @@ class RuleReader {
 
     Rule read(const YAML::Node& root, const std::string& id) {
         if (!root.IsMap()) {
-            fail(path_, root.Mark(), "a rule file must be a mapping of keys (type:, message:, ...)");
+            fail(path_, root.Mark(),
+                 "a rule file must be a mapping of keys (type:, message:, ...)");
         }
         rule_.id = id;
         rule_.source_file = path_.string();
@@ -211,10 +213,10 @@ class RuleReader {
 
     void read_category(const YAML::Node& value) {
         rule_.category = scalar(path_, value, "'category'");
-        const bool upper_id =
-            !rule_.category.empty() &&
-            std::all_of(rule_.category.begin(), rule_.category.end(),
-                        [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
+        const bool upper_id = !rule_.category.empty() &&
+                              std::all_of(rule_.category.begin(), rule_.category.end(), [](char c) {
+                                  return (c >= 'A' && c <= 'Z') || c == '_';
+                              });
         if (!upper_id) {
             fail(path_, value.Mark(), "'category' must be an upper-case id such as VAGUENESS");
         }
@@ -316,9 +318,9 @@ class RuleReader {
 
     std::size_t number(const YAML::Node& value, const std::string& what) {
         const std::string text = scalar(path_, value, what);
-        const bool digits = !text.empty() && text.size() < 7 &&
-                            std::all_of(text.begin(), text.end(),
-                                        [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits =
+            !text.empty() && text.size() < 7 &&
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!digits) {
             fail(path_, value.Mark(), what + " must be a whole number");
         }
@@ -334,7 +336,8 @@ class RuleReader {
             }
         }
         if (rule_.must_fire.size() < kMinExamples || rule_.must_not_fire.size() < kMinExamples) {
-            fail(path_, root.Mark(), "a rule needs at least two must_fire and two must_not_fire examples");
+            fail(path_, root.Mark(),
+                 "a rule needs at least two must_fire and two must_not_fire examples");
         }
         const auto needs = [&](bool ok, const std::string& what) {
             if (!ok) {
@@ -444,7 +447,8 @@ LanguageProfile load_profile(const std::filesystem::path& path, const std::strin
             read_ears(path, entry.second, language, profile);
         } else if (key != "elided") {
             fail(path, entry.first.Mark(),
-                 "unknown key '" + key + "'; the known keys are requirement_words, ears and elided");
+                 "unknown key '" + key +
+                     "'; the known keys are requirement_words, ears and elided");
         }
     }
     if (profile.requirement_words.empty()) {
@@ -462,7 +466,8 @@ std::size_t upper_case_literal(std::string_view pattern) {
             const char escaped = pattern[i + 1];
             if (escaped == 'Q') { // \Q...\E: literal text
                 const auto end = pattern.find("\\E", i + 2);
-                const auto literal = pattern.substr(i + 2, end == std::string_view::npos ? end : end - i - 2);
+                const auto literal =
+                    pattern.substr(i + 2, end == std::string_view::npos ? end : end - i - 2);
                 const auto upper = std::find_if(literal.begin(), literal.end(),
                                                 [](char l) { return l >= 'A' && l <= 'Z'; });
                 if (upper != literal.end()) {

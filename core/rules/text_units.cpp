@@ -54,7 +54,8 @@ std::size_t elision_end(std::string_view word, const LanguageProfile& profile) {
             continue;
         }
         const std::string prefix = normalised_lower(word.substr(0, at));
-        if (std::find(profile.elided.begin(), profile.elided.end(), prefix) != profile.elided.end()) {
+        if (std::find(profile.elided.begin(), profile.elided.end(), prefix) !=
+            profile.elided.end()) {
             return at + apostrophe.size();
         }
     }
@@ -68,7 +69,8 @@ bool ends_with_colon(std::string_view text) {
 
 /// An inline list bullet (•, ‣, ◦, ▪) at byte `at` of `text`: its length, or 0.
 std::size_t bullet_at(std::string_view text, std::size_t at) {
-    for (const std::string_view bullet : {"\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x97\xA6", "\xE2\x96\xAA"}) {
+    for (const std::string_view bullet :
+         {"\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x97\xA6", "\xE2\x96\xAA"}) {
         if (text.substr(at, bullet.size()) == bullet) {
             return bullet.size();
         }
@@ -171,7 +173,8 @@ std::string normalised_lower(std::string_view word) {
     std::string out;
     out.reserve(lower.size());
     for (std::size_t at = 0; at < lower.size();) {
-        if (std::string_view(lower).substr(at, kTypographicApostrophe.size()) == kTypographicApostrophe) {
+        if (std::string_view(lower).substr(at, kTypographicApostrophe.size()) ==
+            kTypographicApostrophe) {
             out += '\'';
             at += kTypographicApostrophe.size();
         } else {
@@ -224,7 +227,8 @@ std::vector<text::Span> quoted_ranges(std::string_view text) {
     while (at < text.size()) {
         const QuotePair* pair = nullptr;
         std::size_t best = at;
-        while (pair == nullptr && (best = find_byte(text, kFirstBytes, best)) != std::string_view::npos) {
+        while (pair == nullptr &&
+               (best = find_byte(text, kFirstBytes, best)) != std::string_view::npos) {
             pair = opening_at(text, best);
             best += pair == nullptr ? 1 : 0;
         }
@@ -269,15 +273,15 @@ BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmen
         if (looks_like_acronym(written)) {
             unit.acronyms.push_back(static_cast<std::uint32_t>(unit.tokens.size()));
         }
-        unit.tokens.push_back(
-            {word.span, language.vocabulary.find(written), quoted, word.kind == text::WordKind::number});
+        unit.tokens.push_back({word.span, language.vocabulary.find(written), quoted,
+                               word.kind == text::WordKind::number});
     }
     std::size_t token = 0;
     for (const auto& span : sentences_of(block.text, segmenter)) {
         Sentence sentence{b, span, token, 0, false};
         while (token < unit.tokens.size() && unit.tokens[token].span.begin < span.end) {
-            sentence.requirement =
-                sentence.requirement || language.requirement_words.contains(unit.tokens[token].word);
+            sentence.requirement = sentence.requirement ||
+                                   language.requirement_words.contains(unit.tokens[token].word);
             ++token;
         }
         sentence.token_count = token - sentence.first_token;
@@ -295,8 +299,9 @@ void mark_requirement_lists(const text::Document& document, std::vector<BlockUni
         auto& sentences = units[b].sentences;
         if (block.kind == text::BlockKind::list_item) {
             for (auto& sentence : sentences) {
-                sentence.requirement = sentence.requirement ||
-                                       (in_requirement_list && !is_question(block.text, sentence.span));
+                sentence.requirement =
+                    sentence.requirement ||
+                    (in_requirement_list && !is_question(block.text, sentence.span));
             }
             continue;
         }

@@ -13,18 +13,18 @@
 namespace atk::rules {
 
 struct Token {
-    text::Span span;     ///< in the block's text
+    text::Span span;                           ///< in the block's text
     std::uint32_t word = Vocabulary::kUnknown; ///< the word's id, whatever its case
     bool quoted = false; ///< inside quotation marks: someone else's words, not the writer's
     bool number = false; ///< digits rather than letters
 };
 
 struct Sentence {
-    std::size_t block = 0;        ///< index into Document::blocks
-    text::Span span;              ///< in the block's text
-    std::size_t first_token = 0;  ///< into BlockUnits::tokens
+    std::size_t block = 0;       ///< index into Document::blocks
+    text::Span span;             ///< in the block's text
+    std::size_t first_token = 0; ///< into BlockUnits::tokens
     std::size_t token_count = 0;
-    bool requirement = false;     ///< has a requirement word, or is an item of a list of them
+    bool requirement = false; ///< has a requirement word, or is an item of a list of them
 };
 
 /// The words and sentences of one block.

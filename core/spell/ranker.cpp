@@ -115,7 +115,8 @@ Ranked Ranker::rank(std::string_view word, std::size_t max) const {
             ranked.words.end()) {
             continue;
         }
-        const double odds = std::exp((candidate.score - candidates.front().score) / weights_.temperature);
+        const double odds =
+            std::exp((candidate.score - candidates.front().score) / weights_.temperature);
         partition += odds;
         // A far less likely candidate is noise beside the best (paymnet: payment, not pimento).
         if (ranked.words.size() < max && odds >= weights_.min_odds) {

@@ -3,9 +3,9 @@
 // (segmentation: needs no dictionary, so it can run while the dictionary loads), then
 // judging them, with a per-document cache of verdicts.
 #include "spell/lexicon.hpp"
-#include "text/string_hash.hpp"
 #include "text/document.hpp"
 #include "text/segmenter.hpp"
+#include "text/string_hash.hpp"
 
 #include <cstdint>
 #include <string>

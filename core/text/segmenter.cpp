@@ -88,7 +88,8 @@ namespace {
 
 /// The sentences between consecutive `boundaries` (the first at 0 left out), spaces trimmed,
 /// empty ones dropped.
-std::vector<Span> sentences_between(std::string_view text, const std::vector<std::size_t>& boundaries) {
+std::vector<Span> sentences_between(std::string_view text,
+                                    const std::vector<std::size_t>& boundaries) {
     std::vector<Span> out;
     std::size_t begin = 0;
     for (const std::size_t boundary : boundaries) {

@@ -59,7 +59,10 @@ std::vector<std::size_t> unicode_boundaries(std::string_view text) {
     std::vector<std::size_t> out;
     const std::size_t n = text.size();
     const auto after_separator = [&](std::size_t at) { // SB3: CR LF is one separator
-        return at + (class_of(text[at]) == U_SB_CR && at + 1 < n && class_of(text[at + 1]) == U_SB_LF ? 2 : 1);
+        return at +
+               (class_of(text[at]) == U_SB_CR && at + 1 < n && class_of(text[at + 1]) == U_SB_LF
+                    ? 2
+                    : 1);
     };
     std::size_t i = 0;
     while (i < n) {
@@ -96,7 +99,7 @@ std::vector<std::size_t> unicode_boundaries(std::string_view text) {
         }
         const USentenceBreak next = class_of(text[j]);
         const bool continues = next == U_SB_SCONTINUE || is_terminator(next); // SB8a
-        if (continues || (c == U_SB_ATERM && lower_case_follows(text, j))) { // SB8
+        if (continues || (c == U_SB_ATERM && lower_case_follows(text, j))) {  // SB8
             i = j;
             continue;
         }

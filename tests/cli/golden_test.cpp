@@ -123,10 +123,12 @@ TEST(GoldenSamples, EveryDeliberateWordingProblemIsReportedAndCleanLinesAreLeftA
         for (std::string line; std::getline(out, line);) {
             const auto open = line.rfind(" [");
             const auto close = line.find(']', open == std::string::npos ? 0 : open);
-            if (line.rfind(prefix, 0) != 0 || open == std::string::npos || close == std::string::npos) {
+            if (line.rfind(prefix, 0) != 0 || open == std::string::npos ||
+                close == std::string::npos) {
                 continue;
             }
-            const std::string number = line.substr(prefix.size(), line.find(':', prefix.size()) - prefix.size());
+            const std::string number =
+                line.substr(prefix.size(), line.find(':', prefix.size()) - prefix.size());
             found.push_back(line.substr(open + 2, close - open - 2) + "@" + number);
         }
         std::istringstream lines(expected);
@@ -135,7 +137,8 @@ TEST(GoldenSamples, EveryDeliberateWordingProblemIsReportedAndCleanLinesAreLeftA
                 continue;
             }
             const auto tab = line.find('\t');
-            ASSERT_NE(tab, std::string::npos) << "bad line in " << document << ".findings: " << line;
+            ASSERT_NE(tab, std::string::npos)
+                << "bad line in " << document << ".findings: " << line;
             const std::string rule = line.substr(0, tab);
             const std::string number = line.substr(tab + 1);
             if (rule == "clean") {

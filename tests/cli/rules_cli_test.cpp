@@ -17,12 +17,15 @@ class RulesCli : public atk::test::ScratchDirTest {
   protected:
     void SetUp() override {
         ScratchDirTest::SetUp();
-        write("rules/en/language.yml", "requirement_words: [shall]\nears:\n  event_driven: [when]\n");
+        write("rules/en/language.yml",
+              "requirement_words: [shall]\nears:\n  event_driven: [when]\n");
         write("rules/en/vague/reasonable.yml",
               rule("existence", "VAGUENESS", "phrases: [reasonable]\nsynonyms: true\n"));
-        write("rules/en/wordy.yml", rule("substitution", "WORDINESS", "swap:\n  in order to: to\n"));
-        write("rules/en/preferred.yml", rule("substitution", "CONSISTENCY",
-                                             "swap:\n  in order to: so as to\nproject_terms: true\n"));
+        write("rules/en/wordy.yml",
+              rule("substitution", "WORDINESS", "swap:\n  in order to: to\n"));
+        write("rules/en/preferred.yml",
+              rule("substitution", "CONSISTENCY",
+                   "swap:\n  in order to: so as to\nproject_terms: true\n"));
         write("rules/en/negatives.yml",
               rule("existence", "STYLE", "phrases: [not]\nenabled: false\n"));
         environment_ = {"ATK_RULES_DIR=" + (dir_ / "rules").string()};
@@ -30,10 +33,13 @@ class RulesCli : public atk::test::ScratchDirTest {
 
     static std::string rule(const std::string& type, const std::string& category,
                             const std::string& extra) {
-        return "type: " + type + "\ndescription: d\nmessage: 'Avoid \"{match}\"'\nexplanation: e\n"
-               "link: https://example.org/rule\ncategory: " + category +
+        return "type: " + type +
+               "\ndescription: d\nmessage: 'Avoid \"{match}\"'\nexplanation: e\n"
+               "link: https://example.org/rule\ncategory: " +
+               category +
                "\nseverity: warning\nmust_fire: [reasonable, in order to, not]\n"
-               "must_not_fire: [slow, so, yes]\n" + extra;
+               "must_not_fire: [slow, so, yes]\n" +
+               extra;
     }
 
     atk::test::RunResult check(std::vector<std::string> args, const std::string& text) {
@@ -45,15 +51,20 @@ class RulesCli : public atk::test::ScratchDirTest {
     std::vector<std::string> environment_;
 };
 
-constexpr const char* kSpec = "When asked, the system shall be reasonable in order to please. It is not slow.\n";
+constexpr const char* kSpec =
+    "When asked, the system shall be reasonable in order to please. It is not slow.\n";
 
 } // namespace
 
 TEST_F(RulesCli, RuleFindingsComeOutNextToSpellingOnes) {
     const auto run = check({"--language", "en-US"}, kSpec + std::string("Teh end.\n"));
     EXPECT_EQ(run.exit_code, 1);
-    EXPECT_THAT(run.out, HasSubstr(":1:33: warning: Avoid \"reasonable\" [vague/reasonable] (did you mean: sensible)"));
-    EXPECT_THAT(run.out, HasSubstr(":1:44: warning: Avoid \"in order to\" [wordy] (did you mean: to)"));
+    EXPECT_THAT(
+        run.out,
+        HasSubstr(
+            ":1:33: warning: Avoid \"reasonable\" [vague/reasonable] (did you mean: sensible)"));
+    EXPECT_THAT(run.out,
+                HasSubstr(":1:44: warning: Avoid \"in order to\" [wordy] (did you mean: to)"));
     EXPECT_THAT(run.out, HasSubstr(":2:1: error: Possible spelling mistake: \"Teh\""));
     EXPECT_THAT(run.out, testing::Not(HasSubstr("[negatives]"))); // off by default
 }
@@ -69,7 +80,8 @@ TEST_F(RulesCli, VagueWordsGetThesaurusAlternatives) {
 }
 
 TEST_F(RulesCli, RulesAreTurnedOnAndOffByIdOrCategoryPerRunAndPerProject) {
-    auto run = check({"--language", "en-US", "--disable", "VAGUENESS", "--enable", "negatives"}, kSpec);
+    auto run =
+        check({"--language", "en-US", "--disable", "VAGUENESS", "--enable", "negatives"}, kSpec);
     EXPECT_THAT(run.out, testing::Not(HasSubstr("[vague/reasonable]")));
     EXPECT_THAT(run.out, HasSubstr("[negatives]"));
     EXPECT_THAT(run.out, HasSubstr("[wordy]"));
@@ -90,7 +102,8 @@ TEST_F(RulesCli, RulesAreTurnedOnAndOffByIdOrCategoryPerRunAndPerProject) {
 TEST_F(RulesCli, TheProjectsPreferredTermsAreReportedWithTheTermToUse) {
     write(".analyst-toolkit.yml", "rules:\n  preferred_terms:\n    system: platform\n");
     const auto run = check({"--language", "en-US"}, kSpec);
-    EXPECT_THAT(run.out, HasSubstr(":1:17: warning: Avoid \"system\" [preferred] (did you mean: platform)"));
+    EXPECT_THAT(run.out,
+                HasSubstr(":1:17: warning: Avoid \"system\" [preferred] (did you mean: platform)"));
 }
 
 TEST_F(RulesCli, AMisspeltRuleNameIsAnErrorNotASilentNoOp) {
@@ -118,8 +131,12 @@ TEST_F(RulesCli, ABadRuleFileStopsTheRunNamingFileAndLine) {
 
 TEST_F(RulesCli, ScoresShowEachRequirementAndTheDocument) {
     auto run = check({"--language", "en-US", "--scores"}, kSpec);
-    EXPECT_THAT(run.out, HasSubstr(":1:1: requirement 70/100, EARS event-driven: vague/reasonable -15, wordy -15\n"));
-    EXPECT_THAT(run.out, HasSubstr("spec.md: quality 70/100 over 1 requirement (0 follow no EARS template); reading ease "));
+    EXPECT_THAT(
+        run.out,
+        HasSubstr(
+            ":1:1: requirement 70/100, EARS event-driven: vague/reasonable -15, wordy -15\n"));
+    EXPECT_THAT(run.out, HasSubstr("spec.md: quality 70/100 over 1 requirement (0 follow no EARS "
+                                   "template); reading ease "));
     run = check({"--language", "en-US", "--format", "json"}, kSpec);
     const auto file = nlohmann::json::parse(run.out)["files"][0];
     EXPECT_EQ(file["quality"]["score"], 70);
@@ -141,7 +158,8 @@ TEST_F(RulesCli, RulesCommandListsEachRule) {
     const auto run = run_toolkit({"rules"}, "", environment_);
     EXPECT_EQ(run.exit_code, 0);
     EXPECT_THAT(run.out, HasSubstr("en\tnegatives\tSTYLE\twarning\toff\teverywhere\td\n"));
-    EXPECT_THAT(run.out, HasSubstr("en\tvague/reasonable\tVAGUENESS\twarning\ton\teverywhere\td\n"));
+    EXPECT_THAT(run.out,
+                HasSubstr("en\tvague/reasonable\tVAGUENESS\twarning\ton\teverywhere\td\n"));
     const auto none = run_toolkit({"rules", "--language", "es"}, "", environment_);
     EXPECT_EQ(none.exit_code, 2);
     EXPECT_THAT(none.err, HasSubstr("no rules for es"));

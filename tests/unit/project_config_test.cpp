@@ -77,9 +77,9 @@ TEST_F(ProjectConfigTest, InvalidYamlFailsWithFileAndLine) {
 
 TEST_F(ProjectConfigTest, ReadsTheRulesProfileAndSelection) {
     const auto config = load_project_config(write(
-        ".analyst-toolkit.yml",
-        "rules:\n  profile: general\n  enable: [incose/negatives]\n  disable: [WORDINESS, style/hedging]\n"
-        "  preferred_terms:\n    client: customer\n    log on: sign in\n"));
+        ".analyst-toolkit.yml", "rules:\n  profile: general\n  enable: [incose/negatives]\n  "
+                                "disable: [WORDINESS, style/hedging]\n"
+                                "  preferred_terms:\n    client: customer\n    log on: sign in\n"));
     EXPECT_THAT(config.preferred_terms,
                 ElementsAre(std::pair<std::string, std::string>("client", "customer"),
                             std::pair<std::string, std::string>("log on", "sign in")));
@@ -89,6 +89,7 @@ TEST_F(ProjectConfigTest, ReadsTheRulesProfileAndSelection) {
     EXPECT_THAT(config.enable_rules, ElementsAre("incose/negatives"));
     EXPECT_THAT(config.disable_rules, ElementsAre("WORDINESS", "style/hedging"));
     EXPECT_THAT(error_of("rules:\n  profile: strict\n"), HasSubstr(":2: 'rules: profile' must be"));
-    EXPECT_THAT(error_of("rules:\n  disabled: [X]\n"), HasSubstr(":2: unknown key 'rules: disabled'"));
+    EXPECT_THAT(error_of("rules:\n  disabled: [X]\n"),
+                HasSubstr(":2: unknown key 'rules: disabled'"));
     EXPECT_THAT(error_of("rules: [X]\n"), HasSubstr(":1: 'rules' must be a mapping"));
 }

@@ -86,7 +86,8 @@ class RulesEngineTest : public atk::test::ScratchDirTest {
         report_ = engine.run(document, options);
         std::vector<std::string> out;
         for (const auto& alert : report_.alerts) {
-            out.push_back(alert.rule_id + ": " + source_.substr(alert.begin, alert.end - alert.begin));
+            out.push_back(alert.rule_id + ": " +
+                          source_.substr(alert.begin, alert.end - alert.begin));
         }
         return out;
     }
@@ -109,7 +110,8 @@ using testing::ElementsAre;
 using testing::IsEmpty;
 
 TEST_F(RulesEngineTest, ExistenceFindsPhrasesWhateverTheirCaseButNotInsideExceptions) {
-    add_rule("vague", rule("existence", "phrases: [some, a lot of]\nexceptions: [some of the following]\n"));
+    add_rule("vague",
+             rule("existence", "phrases: [some, a lot of]\nexceptions: [some of the following]\n"));
     EXPECT_THAT(findings("Some users send A LOT OF mail. Read some of the following."),
                 ElementsAre("vague: Some", "vague: A LOT OF"));
 }
@@ -120,7 +122,8 @@ TEST_F(RulesEngineTest, APatternsCapturingGroupIsWhatIsFlagged) {
 }
 
 TEST_F(RulesEngineTest, APatternMatchRightAfterANotAfterWordIsNotReported) {
-    add_rule("will", rule("existence", "not_after: [that, which]\npatterns: ['\\bthe system will\\b']\n"));
+    add_rule("will",
+             rule("existence", "not_after: [that, which]\npatterns: ['\\bthe system will\\b']\n"));
     EXPECT_THAT(findings("The system will log it."), ElementsAre("will: The system will"));
     EXPECT_THAT(findings("Keep what that the system will log."), IsEmpty());
     EXPECT_THAT(findings("Keep what WHICH  the system will log."), IsEmpty()); // any case, spaces
@@ -135,7 +138,8 @@ TEST_F(RulesEngineTest, APatternMatchRightAfterANotAfterWordIsNotReported) {
 TEST_F(RulesEngineTest, TheMessageIsFilledInOnceWhateverTheMatchSays) {
     // Text that looks like a placeholder stays as written; so does a stray brace.
     add_rule("braces", rule("existence", "patterns: ['\\{\\w+\\}']\n"));
-    ASSERT_THAT(findings("Set {value} and {max} here."), ElementsAre("braces: {value}", "braces: {max}"));
+    ASSERT_THAT(findings("Set {value} and {max} here."),
+                ElementsAre("braces: {value}", "braces: {max}"));
     EXPECT_EQ(report_.alerts[0].message, "Found \"{value}\".");
     EXPECT_EQ(report_.alerts[1].message, "Found \"{max}\".");
 }
@@ -156,7 +160,8 @@ TEST_F(RulesEngineTest, LowerCasePatternsMatchWhateverTheCaseEvenWhenLowerCaseCh
 
 TEST_F(RulesEngineTest, APatternAnchoredWithACaretLooksAtEachSentencesStart) {
     add_rule("opener", rule("existence", "patterns: ['^it\\b']\n"));
-    EXPECT_THAT(findings("It works. And it runs. It stops."), ElementsAre("opener: It", "opener: It"));
+    EXPECT_THAT(findings("It works. And it runs. It stops."),
+                ElementsAre("opener: It", "opener: It"));
 }
 
 TEST_F(RulesEngineTest, APhraseWrittenWithAFullStopFlagsTheStop) {
@@ -205,15 +210,17 @@ TEST_F(RulesEngineTest, RulesAreSelectedByIdOrCategory) {
 TEST_F(RulesEngineTest, ASentenceStartingWithANumberIsASentence) {
     add_rule("long", rule("occurrence", "max: 5\n"));
     // Unicode's sentence rules would join these (the next letter, "of", is lower case).
-    EXPECT_THAT(findings("It flows well.  90% of tasks shall end. Version 2. 5 more."), ElementsAre());
+    EXPECT_THAT(findings("It flows well.  90% of tasks shall end. Version 2. 5 more."),
+                ElementsAre());
 }
 
 TEST_F(RulesEngineTest, AnInlineBulletStartsASentence) {
     add_rule("long", rule("occurrence", "max: 5\n"));
     // Without the bullet's cut, one sentence of nine words (no sentence punctuation but the
     // full stop before the bullet, and "7" is no capital).
-    EXPECT_THAT(findings("Load the data. \xE2\x80\xA2 7 files arrive daily. \xE2\x80\xA2 Send them."),
-                ElementsAre());
+    EXPECT_THAT(
+        findings("Load the data. \xE2\x80\xA2 7 files arrive daily. \xE2\x80\xA2 Send them."),
+        ElementsAre());
     EXPECT_THAT(findings("Load the data \xE2\x80\xA2 then send all of it now."),
                 ElementsAre("long: then send all of it now."));
 }
@@ -325,7 +332,8 @@ TEST_F(RulesEngineTest, MissingFieldsBadValuesAndFewExamplesAreRefused) {
         {rule("existance", "phrases: [x]\n"), "unknown rule type 'existance'"},
         {rule("existence"), "needs 'phrases' or 'patterns'"},
         {rule("existence", "patterns: ['a(b']\n"), "bad pattern 'a(b'"},
-        {rule("existence", "phrases: [x]\nnot_after: [that]\n"), "needs 'patterns' for its 'not_after'"},
+        {rule("existence", "phrases: [x]\nnot_after: [that]\n"),
+         "needs 'patterns' for its 'not_after'"},
         {rule("occurrence", "max: many\n"), "'max' must be a whole number"},
         {rule("existence", "patterns: ['\\bTODO\\b']\n"), "has the capital 'T'"},
         {rule("existence", "phrases: [x]\nscope: chapter\n"), "unknown scope 'chapter'"},

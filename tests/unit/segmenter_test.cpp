@@ -167,15 +167,45 @@ void expect_same_sentences(Segmenter& segmenter, std::string_view text, const st
 
 TEST(AsciiSentences, AgreeWithIcuOnTrickyCases) {
     Segmenter segmenter("en-US");
-    for (const char* text :
-         {"", " ", "a", ".", "Hello. World", "Hello.World", "Hello.  World", "Hello. world",
-          "It costs 3.5 dollars. Then", "The U.S. Army. It", "See e.g. the list. Then",
-          "Mr. Brown met Dr. Smith. They", "Mr.  Brown", "xMr. Brown", "Ph.D. Smith", "U. Smith",
-          "A.S. B", "Stop!Go", "Stop! go", "Stop!? Go", "Wait... What", "Wait, what? Yes.",
-          "He said \"Go.\" Then", "(See above.) Next", "Done.) Next", "Done.\nNext", "Done.\r\nNext",
-          "line one\nline two\n\nthree", "a\rb", "Items: a. b; c. D", "etc. (see below) X",
-          "Version 1. 2 items", "end.\t\tNext", "Q. What? A. This.", "Inc. Corp. Ltd. Co. X",
-          "I.e. this. E.g. that.", "Approx. 5 units. Fine", "No. 5 is here. Yes", "\"Quote.\"  Next"}) {
+    for (const char* text : {"",
+                             " ",
+                             "a",
+                             ".",
+                             "Hello. World",
+                             "Hello.World",
+                             "Hello.  World",
+                             "Hello. world",
+                             "It costs 3.5 dollars. Then",
+                             "The U.S. Army. It",
+                             "See e.g. the list. Then",
+                             "Mr. Brown met Dr. Smith. They",
+                             "Mr.  Brown",
+                             "xMr. Brown",
+                             "Ph.D. Smith",
+                             "U. Smith",
+                             "A.S. B",
+                             "Stop!Go",
+                             "Stop! go",
+                             "Stop!? Go",
+                             "Wait... What",
+                             "Wait, what? Yes.",
+                             "He said \"Go.\" Then",
+                             "(See above.) Next",
+                             "Done.) Next",
+                             "Done.\nNext",
+                             "Done.\r\nNext",
+                             "line one\nline two\n\nthree",
+                             "a\rb",
+                             "Items: a. b; c. D",
+                             "etc. (see below) X",
+                             "Version 1. 2 items",
+                             "end.\t\tNext",
+                             "Q. What? A. This.",
+                             "Inc. Corp. Ltd. Co. X",
+                             "I.e. this. E.g. that.",
+                             "Approx. 5 units. Fine",
+                             "No. 5 is here. Yes",
+                             "\"Quote.\"  Next"}) {
         expect_same_sentences(segmenter, text, "en-US");
     }
 }
@@ -184,10 +214,11 @@ TEST(AsciiSentences, AgreeWithIcuOnRandomText) {
     // Pieces that exercise every rule of UAX #29 and the abbreviations ICU suppresses; a
     // fixed seed keeps failures reproducible.
     const std::vector<std::string> pieces = {
-        ".", ". ", "  ", " ", "!", "?", "\n", "\r\n", "\r", ",", ";", ":", "-", "\"", "'", "(", ")",
-        "[", "]", "a", "b", "Z", "Q", "1", "42", "the", "The", "Mr.", "Dr.", "U.S.", "U.", "S.",
-        "Ph.D.", "Ph.", "e.g.", "E.g.", "etc.", "Inc.", "No.", "A.", "a.m.", "M.", "P.-D. G.",
-        "\t", "...", "x", "_", "#", "/", "$"};
+        ".",    ". ", "  ",       " ",   "!",    "?",    "\n",   "\r\n", "\r",  ",",
+        ";",    ":",  "-",        "\"",  "'",    "(",    ")",    "[",    "]",   "a",
+        "b",    "Z",  "Q",        "1",   "42",   "the",  "The",  "Mr.",  "Dr.", "U.S.",
+        "U.",   "S.", "Ph.D.",    "Ph.", "e.g.", "E.g.", "etc.", "Inc.", "No.", "A.",
+        "a.m.", "M.", "P.-D. G.", "\t",  "...",  "x",    "_",    "#",    "/",   "$"};
     std::uint32_t state = 2024;
     auto next = [&] { return state = state * 1664525U + 1013904223U; };
     for (const char* locale : {"en-US", "fr-FR", "de-DE", "es-ES", "en-GB"}) {
@@ -210,7 +241,8 @@ TEST(AsciiSentences, AgreeWithIcuOnTheSampleDocuments) {
                              "exigences-fr.md", "specification-fr.md"}) {
         std::ifstream in(std::string(ATK_TEST_DATA) + "/" + name);
         std::string paragraph;
-        Segmenter& segmenter = std::string_view(name).find("fr") != std::string_view::npos ? french : english;
+        Segmenter& segmenter =
+            std::string_view(name).find("fr") != std::string_view::npos ? french : english;
         for (std::string line; std::getline(in, line);) {
             if (!atk::text::has_non_ascii(line)) {
                 expect_same_sentences(segmenter, line, name);

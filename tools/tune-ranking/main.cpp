@@ -71,8 +71,7 @@ int main(int argc, char** argv) {
             weights.sounds_alike = sounds_alike;
             scores.push_back(evaluate(*index, pairs, weights));
             std::cout << "sound_reach " << sound_reach << " sounds_alike " << sounds_alike
-                      << ": top1 " << scores.back().top1 << " top5 " << scores.back().top5
-                      << '\n';
+                      << ": top1 " << scores.back().top1 << " top5 " << scores.back().top5 << '\n';
         }
     }
     std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
