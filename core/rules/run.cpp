@@ -349,6 +349,19 @@ bool Run::follows_word_of(const WordSet& words, const Sentence& sentence, std::s
     return gap.find_first_not_of(" \t\n") == std::string_view::npos;
 }
 
+namespace {
+
+/// The same text, or but for the case of an ASCII first letter.
+bool written_alike(std::string_view a, std::string_view b) {
+    const auto fold = [](char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    };
+    return a == b || (a.size() == b.size() && !a.empty() && fold(a[0]) == fold(b[0]) &&
+                      a.substr(1) == b.substr(1));
+}
+
+} // namespace
+
 void Run::find_repetitions(std::uint32_t r, const Sentence& sentence) {
     for (std::size_t i = 1; i < sentence.token_count; ++i) {
         const Token& before = token(sentence, i - 1);
@@ -356,9 +369,20 @@ void Run::find_repetitions(std::uint32_t r, const Sentence& sentence) {
         if (word.number || word.quoted || !same_word(sentence.block, before, word)) {
             continue;
         }
+        // A slip of the keyboard: one or two spaces between, the same letters but maybe the
+        // first's case ("The the"). Not "that, that", a stand-in, columns lined up with tabs,
+        // nor a word in capitals beside the same in lower case (a heading, a label).
         const auto gap = block_text(sentence.block, {before.span.end, word.span.begin});
-        if (gap.find_first_not_of(" \t") != std::string_view::npos) {
-            continue; // "that, that" or a stand-in between
+        const std::string_view text = document_.blocks[sentence.block].text;
+        const bool in_compound = (before.span.begin > 0 && text[before.span.begin - 1] == '-') ||
+                                 (word.span.end < text.size() && text[word.span.end] == '-');
+        if (in_compound) {
+            continue; // "deux deux-points", "liste liste-2"
+        }
+        if (gap.empty() || gap.size() > 2 || gap.find_first_not_of(' ') != std::string_view::npos ||
+            !written_alike(block_text(sentence.block, before.span),
+                           block_text(sentence.block, word.span))) {
+            continue;
         }
         const std::vector<std::uint32_t> pair{before.word, word.word};
         const auto& exceptions = compiled_.exception_ids[r];

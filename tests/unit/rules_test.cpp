@@ -225,6 +225,14 @@ TEST_F(RulesEngineTest, AnInlineBulletStartsASentence) {
                 ElementsAre("long: then send all of it now."));
 }
 
+TEST_F(RulesEngineTest, ADoubledWordIsASlipNotAColumnOrAHeading) {
+    add_rule("twice", rule("repetition", ""));
+    EXPECT_THAT(findings("The the form. Save  save it."), ElementsAre("twice: The the", "twice: Save  save"));
+    // Columns lined up with tabs or many spaces, and capitals beside lower case, are layout.
+    EXPECT_THAT(findings("FILE\tFILE names. Usage      Usage here. TYPE type here."), IsEmpty());
+    EXPECT_THAT(findings("Use two two-point links from list list-2."), IsEmpty()); // compounds
+}
+
 TEST_F(RulesEngineTest, OccurrenceRepetitionAndPassive) {
     add_rule("long", rule("occurrence", "max: 5\n"));
     add_rule("twice", rule("repetition", "exceptions: [had had]\n"));
