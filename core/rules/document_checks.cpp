@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace atk::rules {
 
@@ -34,8 +35,10 @@ void Run::check_acronyms() {
         if (!active_[r] || rule(r).type != RuleType::conditional) {
             continue;
         }
-        std::set<std::string> defined(rule(r).well_known.begin(), rule(r).well_known.end());
-        std::vector<std::pair<std::string, Finding>> uses;
+        // Views into the rule's list and the document, which outlive this pass.
+        std::unordered_set<std::string_view> defined(rule(r).well_known.begin(),
+                                                     rule(r).well_known.end());
+        std::vector<std::pair<std::string_view, Finding>> uses;
         for (std::size_t b = 0; b < units_->size(); ++b) {
             const std::string_view text = document_.blocks[b].text;
             const BlockUnits& unit = units(b);
@@ -50,8 +53,8 @@ void Run::check_acronyms() {
                 }
                 const Token& t = unit.tokens[index];
                 const std::string_view written = block_text(b, t.span);
-                std::string word(written.ends_with("s") ? written.substr(0, written.size() - 1)
-                                                        : written);
+                const std::string_view word =
+                    written.ends_with("s") ? written.substr(0, written.size() - 1) : written;
                 const auto after = text.substr(t.span.end, 2);
                 if (after.size() == 2 && after[0] == '-' && after[1] >= '0' && after[1] <= '9') {
                     continue; // an identifier such as PG-010, not an acronym
@@ -66,11 +69,14 @@ void Run::check_acronyms() {
                 }
             }
         }
-        std::set<std::string> reported;
+        std::unordered_set<std::string_view> judged; // each acronym where it is first used
         for (auto& [word, finding] : uses) {
+            if (!judged.insert(word).second) {
+                continue;
+            }
             const bool known = defined.contains(word) ||
                                (options_.glossary != nullptr && options_.glossary->accepts(word));
-            if (!known && reported.insert(word).second) {
+            if (!known) {
                 findings_.push_back(std::move(finding));
             }
         }
