@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace atk::rules {
 namespace {
@@ -19,16 +21,28 @@ constexpr QuotePair kQuotes[] = {{"\"", "\""},
                                  {"\xC2\xAB", "\xC2\xBB"},          // « »
                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"}}; // „ “
 
-/// Where the first of `bytes` is in `text` from `from` on, or npos: as find_first_of, which
-/// looks each byte of the text up in `bytes` with a call to memchr, but in one pass.
+/// Where the first of `bytes` (at most four) is in `text` from `from` on, or npos: as
+/// find_first_of, which calls memchr for each byte of the text, but eight bytes at a time.
 std::size_t find_byte(std::string_view text, std::string_view bytes, std::size_t from = 0) {
-    std::array<bool, 256> wanted{};
-    for (const char c : bytes) {
-        wanted[static_cast<unsigned char>(c)] = true;
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    // Each wanted byte in every lane; a lane of `chunk` equal to it becomes zero when xor'ed.
+    std::uint64_t wanted[4] = {};
+    for (std::size_t i = 0; i < 4; ++i) {
+        wanted[i] = kOnes * static_cast<unsigned char>(bytes[i < bytes.size() ? i : 0]);
     }
-    for (std::size_t at = from; at < text.size(); ++at) {
-        if (wanted[static_cast<unsigned char>(text[at])]) {
-            return at;
+    const auto has_zero_byte = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+    for (; from + sizeof(std::uint64_t) <= text.size(); from += sizeof(std::uint64_t)) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, text.data() + from, sizeof chunk);
+        if (has_zero_byte(chunk ^ wanted[0]) || has_zero_byte(chunk ^ wanted[1]) ||
+            has_zero_byte(chunk ^ wanted[2]) || has_zero_byte(chunk ^ wanted[3])) {
+            break; // one of them is in these eight bytes: found below
+        }
+    }
+    for (; from < text.size(); ++from) {
+        if (bytes.find(text[from]) != std::string_view::npos) {
+            return from;
         }
     }
     return std::string_view::npos;
@@ -100,7 +114,12 @@ void cut_sentence(std::string_view text, text::Span span, std::vector<text::Span
         }
         begin = next;
     };
-    for (std::size_t at = span.begin; at + 2 < span.end; ++at) {
+    // Only these bytes can start a cut: sentence punctuation, or a bullet's first byte.
+    // (The last two bytes cannot: a cut needs a space and a digit after the punctuation.)
+    const std::string_view marks =
+        text.substr(0, span.end > span.begin + 2 ? span.end - 2 : span.begin);
+    for (std::size_t at = find_byte(marks, ".!?\xE2", span.begin); at != std::string_view::npos;
+         at = find_byte(marks, ".!?\xE2", at + 1)) {
         const char c = text[at];
         if (c == '\xE2' && (at == begin || is_blank(text[at - 1]))) {
             if (const std::size_t length = bullet_at(text, at); length != 0) {

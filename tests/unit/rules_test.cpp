@@ -1,5 +1,6 @@
 #include "error.hpp"
 #include "rules/engine.hpp"
+#include "rules/text_units.hpp"
 #include "rules/rule_loader.hpp"
 #include "scratch_dir.hpp"
 #include "spell/glossary.hpp"
@@ -142,6 +143,25 @@ TEST_F(RulesEngineTest, TheMessageIsFilledInOnceWhateverTheMatchSays) {
                 ElementsAre("braces: {value}", "braces: {max}"));
     EXPECT_EQ(report_.alerts[0].message, "Found \"{value}\".");
     EXPECT_EQ(report_.alerts[1].message, "Found \"{max}\".");
+}
+
+TEST(TextUnits, QuotedRangesPairEachKindOfMarkWhereverTheyFall) {
+    using atk::rules::quoted_ranges;
+    const auto texts_of = [](std::string_view text) {
+        std::vector<std::string> out;
+        for (const auto& span : quoted_ranges(text)) {
+            out.emplace_back(text.substr(span.begin, span.end - span.begin));
+        }
+        return out;
+    };
+    // Marks before, across and after eight-byte boundaries; the three kinds; an unclosed one.
+    EXPECT_THAT(texts_of("Say \"yes\" or \"no\"."), ElementsAre("\"yes\"", "\"no\""));
+    EXPECT_THAT(texts_of("A much longer lead-in text: \xE2\x80\x9Cquoted\xE2\x80\x9D then \xC2\xAB fr \xC2\xBB."),
+                ElementsAre("\xE2\x80\x9Cquoted\xE2\x80\x9D", "\xC2\xAB fr \xC2\xBB"));
+    EXPECT_THAT(texts_of("An en\xE2\x80\x93" "dash and a \xE2\x80\x9Elow\xE2\x80\x9C quote"),
+                ElementsAre("\xE2\x80\x9Elow\xE2\x80\x9C"));
+    EXPECT_THAT(texts_of("No quotes at all in this rather long sentence."), IsEmpty());
+    EXPECT_THAT(texts_of("An \"unclosed quotation runs on"), IsEmpty());
 }
 
 TEST(RuleText, UpperCaseLiteralsInPatternsAreFoundOutsideEscapes) {
