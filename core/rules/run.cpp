@@ -403,11 +403,12 @@ bool Run::same_word(std::size_t b, const Token& one, const Token& other) const {
     }
     const auto a = block_text(b, one.span);
     const auto c = block_text(b, other.span);
-    if (a.size() == c.size() && !text::has_non_ascii(a) && !text::has_non_ascii(c)) {
+    if (!text::has_non_ascii(a) && !text::has_non_ascii(c)) { // most words: no copy
         const auto fold = [](char ch) {
             return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
         };
-        return std::equal(a.begin(), a.end(), c.begin(),
+        return a.size() == c.size() &&
+               std::equal(a.begin(), a.end(), c.begin(),
                           [&](char x, char y) { return fold(x) == fold(y); });
     }
     return normalised_lower(a) == normalised_lower(c);
