@@ -51,6 +51,9 @@ void Run::check_acronyms() {
                 if (sentence == unit.sentences.end()) {
                     break; // cannot happen: sentences cover every word
                 }
+                if (sentence->token_count > 1 && 2 * sentence->capitals > sentence->token_count) {
+                    continue; // a sentence in capitals ("THE SOFTWARE IS PROVIDED AS IS")
+                }
                 const Token& t = unit.tokens[index];
                 const std::string_view written = block_text(b, t.span);
                 const std::string_view word =

@@ -173,6 +173,11 @@ bool is_question(std::string_view text, text::Span span) {
 
 } // namespace
 
+bool in_capitals(std::string_view word) {
+    return word.size() >= 2 &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool looks_like_acronym(std::string_view word) {
     if (word.empty() || word[0] < 'A' || word[0] > 'Z') {
         return false; // most words, seen at the first letter
@@ -299,8 +304,12 @@ BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmen
     for (const auto& span : sentences_of(block.text, segmenter)) {
         Sentence sentence{b, span, token, 0, false};
         while (token < unit.tokens.size() && unit.tokens[token].span.begin < span.end) {
-            sentence.requirement = sentence.requirement ||
-                                   language.requirement_words.contains(unit.tokens[token].word);
+            const Token& t = unit.tokens[token];
+            sentence.requirement =
+                sentence.requirement || language.requirement_words.contains(t.word);
+            const auto written =
+                std::string_view(block.text).substr(t.span.begin, t.span.end - t.span.begin);
+            sentence.capitals += in_capitals(written) ? 1 : 0;
             ++token;
         }
         sentence.token_count = token - sentence.first_token;

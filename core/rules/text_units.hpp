@@ -25,6 +25,7 @@ struct Sentence {
     std::size_t first_token = 0; ///< into BlockUnits::tokens
     std::size_t token_count = 0;
     bool requirement = false; ///< has a requirement word, or is an item of a list of them
+    std::size_t capitals = 0; ///< words written in capitals (two letters or more)
 };
 
 /// The words and sentences of one block.
@@ -45,6 +46,8 @@ std::vector<text::Word> split_elisions(std::string_view text, const std::vector<
 
 /// Two to six capital letters (ASCII), maybe with a plural s: API, APIs, SSO.
 bool looks_like_acronym(std::string_view word);
+/// Two capital letters (ASCII) or more, and nothing else: API, WARRANTY.
+bool in_capitals(std::string_view word);
 
 /// `word` in lower case, with typographic apostrophes (’) made straight (').
 std::string normalised_lower(std::string_view word);

@@ -282,6 +282,9 @@ TEST_F(RulesEngineTest, AcronymsNeedADefinitionTheGlossaryOrTheWellKnownList) {
     atk::rules::RunOptions options;
     options.glossary = &glossary;
     EXPECT_THAT(findings("MFA (multi-factor authentication). GDPR.", options), ElementsAre());
+    // A sentence in capitals shouts: its words are not acronyms.
+    EXPECT_THAT(findings("THE SOFTWARE IS PROVIDED AS IS. Use the API. NOTE: SEE THE API."),
+                ElementsAre("acronyms: API"));
 }
 
 TEST_F(RulesEngineTest, ReadabilityFlagsHardParagraphsOnly) {
