@@ -30,6 +30,24 @@ void Run::check_consistency() {
     }
 }
 
+bool Run::shouted(std::size_t b, const Sentence& sentence, std::size_t index) const {
+    const auto& tokens = units(b).tokens;
+    const auto capitals = [&](std::size_t i) { return in_capitals(block_text(b, tokens[i].span)); };
+    std::size_t first = index;
+    while (first > sentence.first_token && capitals(first - 1)) {
+        --first;
+    }
+    std::size_t last = index;
+    while (last + 1 < sentence.first_token + sentence.token_count && capitals(last + 1)) {
+        ++last;
+    }
+    bool long_word = false; // longer than an acronym: a word in capitals
+    for (std::size_t i = first; i <= last; ++i) {
+        long_word = long_word || !looks_like_acronym(block_text(b, tokens[i].span));
+    }
+    return last - first + 1 >= 3 || (last > first && long_word);
+}
+
 void Run::check_acronyms() {
     for (std::uint32_t r = 0; r < rules_.rules.size(); ++r) {
         if (!active_[r] || rule(r).type != RuleType::conditional) {
@@ -51,8 +69,8 @@ void Run::check_acronyms() {
                 if (sentence == unit.sentences.end()) {
                     break; // cannot happen: sentences cover every word
                 }
-                if (sentence->token_count > 1 && 2 * sentence->capitals > sentence->token_count) {
-                    continue; // a sentence in capitals ("THE SOFTWARE IS PROVIDED AS IS")
+                if (shouted(b, *sentence, index)) {
+                    continue; // "THE SOFTWARE IS PROVIDED AS IS", "GOVERNMENT USE:"
                 }
                 const Token& t = unit.tokens[index];
                 const std::string_view written = block_text(b, t.span);

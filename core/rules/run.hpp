@@ -131,6 +131,10 @@ class Run {
     /// of well-known ones. Each undefined acronym is reported once, where it is first used.
     void check_acronyms();
 
+    /// Token `index` of block `b`, in `sentence`, is one of three or more words in capitals in
+    /// a row, or of two with one too long for an acronym: text in capitals, not acronyms.
+    bool shouted(std::size_t b, const Sentence& sentence, std::size_t index) const;
+
     /// The EARS template a requirement sentence follows, from the words that open its clauses.
     EarsTemplate ears_of(const Sentence& sentence) const;
 

@@ -307,9 +307,6 @@ BlockUnits cut_block(const text::Document& document, std::size_t b, text::Segmen
             const Token& t = unit.tokens[token];
             sentence.requirement =
                 sentence.requirement || language.requirement_words.contains(t.word);
-            const auto written =
-                std::string_view(block.text).substr(t.span.begin, t.span.end - t.span.begin);
-            sentence.capitals += in_capitals(written) ? 1 : 0;
             ++token;
         }
         sentence.token_count = token - sentence.first_token;

@@ -25,7 +25,6 @@ struct Sentence {
     std::size_t first_token = 0; ///< into BlockUnits::tokens
     std::size_t token_count = 0;
     bool requirement = false; ///< has a requirement word, or is an item of a list of them
-    std::size_t capitals = 0; ///< words written in capitals (two letters or more)
 };
 
 /// The words and sentences of one block.
