@@ -21,7 +21,7 @@ constexpr QuotePair kQuotes[] = {{"\"", "\""},
                                  {"\xC2\xAB", "\xC2\xBB"},          // « »
                                  {"\xE2\x80\x9E", "\xE2\x80\x9C"}}; // „ “
 
-/// Where the first of `bytes` (at most four) is in `text` from `from` on, or npos: as
+/// Where the first of `bytes` (one to four) is in `text` from `from` on, or npos: as
 /// find_first_of, which calls memchr for each byte of the text, but eight bytes at a time.
 std::size_t find_byte(std::string_view text, std::string_view bytes, std::size_t from = 0) {
     constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
