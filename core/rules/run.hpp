@@ -96,7 +96,7 @@ class Run {
     /// one of `words`.
     bool follows_word_of(const WordSet& words, const Sentence& sentence, std::size_t at) const;
 
-    /// "the the": the same word twice with only spaces between.
+    /// "the the": the same word twice, one or two spaces apart, written alike (docs/rules.md).
     void find_repetitions(std::uint32_t r, const Sentence& sentence);
 
     /// The same word whatever its case: the same id, or, for words the vocabulary does not
