@@ -5,6 +5,7 @@
 #include "error.hpp"
 #include "fast_exit.hpp"
 #include "lookup_commands.hpp"
+#include "serve_command.hpp"
 #include "suggest_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     atk::cli::add_suggest_command(app, exit_code);
     atk::cli::add_synonyms_command(app, exit_code);
     atk::cli::add_rules_command(app, exit_code);
+    atk::cli::add_serve_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,214 @@
+#include "server/server.hpp"
+
+#include "error.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace atk::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+class Server::Impl {
+  public:
+    Impl(const Router& router, ServerOptions options)
+        : router_(router), options_(std::move(options)),
+          io_(static_cast<int>(std::max<std::size_t>(1, options_.io_threads))),
+          acceptor_(asio::make_strand(io_)), signals_(io_), drain_timer_(io_) {
+        boost::system::error_code error;
+        const auto address = asio::ip::make_address(options_.host, error);
+        if (error) {
+            throw InputError("'" + options_.host + "' is not an IP address; use --host 127.0.0.1, " +
+                             "0.0.0.0 or another address of this machine");
+        }
+        const tcp::endpoint endpoint{address, options_.port};
+        acceptor_.open(endpoint.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(endpoint, error);
+        if (error) {
+            throw InputError("cannot listen on " + options_.host + ":" +
+                             std::to_string(options_.port) + ": " + error.message() +
+                             "; choose another --port or stop what uses it");
+        }
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+    }
+
+    std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+    void run() {
+        if (options_.stop_on_signals) {
+            signals_.add(SIGINT);
+            signals_.add(SIGTERM);
+            signals_.async_wait([this](const boost::system::error_code& error, int) {
+                if (!error) {
+                    stop();
+                }
+            });
+        }
+        asio::co_spawn(acceptor_.get_executor(), accept(), asio::detached);
+        std::vector<std::jthread> helpers;
+        for (std::size_t t = 1; t < options_.io_threads; ++t) {
+            helpers.emplace_back([this] { io_.run(); });
+        }
+        io_.run();
+    }
+
+    void stop() {
+        if (stopping_.exchange(true)) {
+            return;
+        }
+        asio::post(acceptor_.get_executor(), [this] {
+            boost::system::error_code ignored;
+            acceptor_.close(ignored);
+            signals_.cancel(ignored);
+            close_idle_sessions();
+            // Whatever is still busy after the deadline is cut.
+            drain_timer_.expires_after(options_.drain_deadline);
+            drain_timer_.async_wait([this](const boost::system::error_code& error) {
+                if (!error) {
+                    io_.stop();
+                }
+            });
+            const std::lock_guard lock(mutex_);
+            if (session_count_ == 0) {
+                drain_timer_.cancel(); // nothing in flight: run() returns now
+            }
+        });
+    }
+
+  private:
+    /// A connection's state that stop() needs: its socket, and whether it waits for a request.
+    struct Session {
+        beast::tcp_stream stream;
+        std::atomic<bool> idle{true};
+        explicit Session(tcp::socket socket) : stream(std::move(socket)) {}
+    };
+
+    asio::awaitable<void> accept() {
+        while (!stopping_) {
+            boost::system::error_code error;
+            tcp::socket socket = co_await acceptor_.async_accept(
+                asio::make_strand(io_), asio::redirect_error(asio::use_awaitable, error));
+            if (error) {
+                if (stopping_ || error == asio::error::operation_aborted) {
+                    break;
+                }
+                continue; // a connection that failed before it was accepted
+            }
+            asio::co_spawn(socket.get_executor(), serve(std::move(socket)), asio::detached);
+        }
+    }
+
+    asio::awaitable<void> serve(tcp::socket socket) {
+        auto session = std::make_shared<Session>(std::move(socket));
+        enter(session);
+        beast::flat_buffer buffer;
+        for (;;) {
+            http::request_parser<http::string_body> parser;
+            parser.body_limit(options_.body_limit);
+            session->stream.expires_after(options_.read_timeout);
+            boost::system::error_code error;
+            co_await http::async_read(session->stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, error));
+            session->idle = false;
+            if (error == http::error::body_limit) {
+                Request head = parser.release();
+                auto response = json_error(head, http::status::payload_too_large, "body_too_large",
+                                           "the request body is over " + std::to_string(options_.body_limit) +
+                                               " bytes; send less text per request");
+                response.keep_alive(false);
+                co_await http::async_write(session->stream, response,
+                                           asio::redirect_error(asio::use_awaitable, error));
+                break;
+            }
+            if (error) {
+                break; // the client went away, sent garbage, or was too slow
+            }
+            Response response = router_.handle(parser.get());
+            const bool keep_alive = response.keep_alive() && !stopping_;
+            response.keep_alive(keep_alive);
+            co_await http::async_write(session->stream, response,
+                                       asio::redirect_error(asio::use_awaitable, error));
+            if (error || !keep_alive) {
+                break;
+            }
+            session->idle = true;
+            if (stopping_) {
+                break;
+            }
+        }
+        boost::system::error_code ignored;
+        session->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        leave(session);
+    }
+
+    void enter(const std::shared_ptr<Session>& session) {
+        const std::lock_guard lock(mutex_);
+        sessions_.insert(session);
+        ++session_count_;
+    }
+
+    void leave(const std::shared_ptr<Session>& session) {
+        const std::lock_guard lock(mutex_);
+        sessions_.erase(session);
+        if (--session_count_ == 0 && stopping_) {
+            asio::post(acceptor_.get_executor(), [this] { drain_timer_.cancel(); });
+        }
+    }
+
+    void close_idle_sessions() {
+        const std::lock_guard lock(mutex_);
+        for (const auto& session : sessions_) {
+            if (session->idle) {
+                asio::post(session->stream.get_executor(), [session] { session->stream.cancel(); });
+            }
+        }
+    }
+
+    const Router& router_;
+    ServerOptions options_;
+    asio::io_context io_;
+    tcp::acceptor acceptor_;
+    asio::signal_set signals_;
+    asio::steady_timer drain_timer_;
+    std::atomic<bool> stopping_{false};
+    std::mutex mutex_;
+    std::set<std::shared_ptr<Session>> sessions_;
+    std::size_t session_count_ = 0;
+};
+
+Server::Server(const Router& router, ServerOptions options)
+    : impl_(std::make_unique<Impl>(router, std::move(options))) {}
+Server::~Server() = default;
+
+std::uint16_t Server::port() const {
+    return impl_->port();
+}
+
+void Server::run() {
+    impl_->run();
+}
+
+void Server::stop() {
+    impl_->stop();
+}
+
+} // namespace atk::server

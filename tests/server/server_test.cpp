@@ -1,0 +1,146 @@
+// The server over real sockets on 127.0.0.1: connections, limits, timeouts, graceful stop.
+#include "error.hpp"
+#include "server/server.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <thread>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using asio::ip::tcp;
+using atk::server::Router;
+using atk::server::Server;
+using atk::server::ServerOptions;
+
+namespace {
+
+/// A server on a free port, served on a thread for the test's lifetime.
+class Running {
+  public:
+    explicit Running(ServerOptions options = {}) : server_(router_, with_free_port(options)) {
+        thread_ = std::thread([this] { server_.run(); });
+    }
+    ~Running() {
+        server_.stop();
+        thread_.join();
+    }
+    Server& server() { return server_; }
+    std::uint16_t port() { return server_.port(); }
+
+  private:
+    static ServerOptions with_free_port(ServerOptions options) {
+        options.port = 0;
+        return options;
+    }
+    Router router_;
+    Server server_;
+    std::thread thread_;
+};
+
+/// A client connection.
+class Client {
+  public:
+    explicit Client(std::uint16_t port) : socket_(io_) {
+        socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    }
+    http::response<http::string_body> send(http::request<http::string_body> request) {
+        request.set(http::field::host, "127.0.0.1");
+        request.prepare_payload();
+        http::write(socket_, request);
+        http::response<http::string_body> response;
+        http::read(socket_, buffer_, response);
+        return response;
+    }
+    http::response<http::string_body> get(const std::string& target) {
+        return send({http::verb::get, target, 11});
+    }
+    /// True when the server has closed the connection.
+    bool closed() {
+        beast::error_code error;
+        char byte = 0;
+        socket_.read_some(asio::buffer(&byte, 1), error);
+        return error == asio::error::eof || error == asio::error::connection_reset;
+    }
+    tcp::socket& socket() { return socket_; }
+
+  private:
+    asio::io_context io_;
+    tcp::socket socket_;
+    beast::flat_buffer buffer_;
+};
+
+} // namespace
+
+TEST(Server, AnswersOverAKeptAliveConnection) {
+    Running running;
+    Client client(running.port());
+    EXPECT_EQ(client.get("/healthz").result(), http::status::ok);
+    const auto second = client.get("/readyz"); // same connection
+    EXPECT_EQ(second.result(), http::status::service_unavailable);
+    EXPECT_TRUE(second.keep_alive());
+}
+
+TEST(Server, ABodyOverTheLimitGets413AndTheConnectionEnds) {
+    ServerOptions options;
+    options.body_limit = 100;
+    Running running(options);
+    Client client(running.port());
+    http::request<http::string_body> request{http::verb::post, "/healthz", 11};
+    request.body() = std::string(1000, 'x');
+    const auto response = client.send(request);
+    EXPECT_EQ(response.result(), http::status::payload_too_large);
+    EXPECT_THAT(response.body(), testing::HasSubstr("over 100 bytes"));
+    EXPECT_TRUE(client.closed());
+}
+
+TEST(Server, ASlowClientIsCutOffAfterTheReadTimeout) {
+    ServerOptions options;
+    options.read_timeout = std::chrono::milliseconds(200);
+    Running running(options);
+    Client client(running.port());
+    asio::write(client.socket(), asio::buffer(std::string("GET /healthz HTTP/1.1\r\nHost: x\r\n")));
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(client.closed()); // the request never ends: the server gives up
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+TEST(Server, StopEndsRunWithIdleConnectionsOpen) {
+    Router router;
+    ServerOptions options;
+    options.port = 0;
+    Server server(router, options);
+    std::thread serving([&] { server.run(); });
+    Client idle(server.port());
+    EXPECT_EQ(idle.get("/healthz").result(), http::status::ok); // then it stays open, idle
+    server.stop();
+    serving.join(); // returns: the idle connection does not hold the server
+    EXPECT_TRUE(idle.closed());
+}
+
+TEST(Server, ABadAddressOrABusyPortIsExplained) {
+    Router router;
+    ServerOptions options;
+    options.host = "not-an-address";
+    try {
+        Server server(router, options);
+        FAIL() << "a bad host must be refused";
+    } catch (const atk::InputError& e) {
+        EXPECT_THAT(e.what(), testing::HasSubstr("not an IP address"));
+    }
+    Running running;
+    options.host = "127.0.0.1";
+    options.port = running.port();
+    try {
+        Server second(router, options);
+        FAIL() << "a port in use must be refused";
+    } catch (const atk::InputError& e) {
+        EXPECT_THAT(e.what(), testing::HasSubstr("choose another --port"));
+    }
+}
