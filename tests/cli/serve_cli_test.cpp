@@ -1,0 +1,149 @@
+// `analyst-toolkit serve` as an operator runs it: a real process, a real port, SIGTERM.
+#include "run.hpp"
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <csignal>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <spawn.h>
+#include <string>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+using testing::HasSubstr;
+
+namespace {
+
+/// The binary serving on a free port, its standard error read until it says where.
+class ServeProcess {
+  public:
+    ServeProcess() {
+        int pipe_fds[2];
+        EXPECT_EQ(::pipe(pipe_fds), 0);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
+        posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+        std::string binary = ATK_BINARY;
+        std::string command = "serve", port_flag = "--port", port = "0";
+        char* argv[] = {binary.data(), command.data(), port_flag.data(), port.data(), nullptr};
+        EXPECT_EQ(posix_spawn(&pid_, ATK_BINARY, &actions, nullptr, argv, environ), 0);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(pipe_fds[1]);
+        stderr_ = pipe_fds[0];
+        const std::string marker = "http://127.0.0.1:";
+        while (log_.find(marker) == std::string::npos || log_.find(' ', log_.find(marker)) == std::string::npos) {
+            if (!read_some()) {
+                break;
+            }
+        }
+        const auto at = log_.find(marker);
+        port_ = at == std::string::npos ? 0 : std::stoi(log_.substr(at + marker.size()));
+    }
+    ~ServeProcess() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
+        ::close(stderr_);
+    }
+
+    int port() const { return port_; }
+
+    /// Sends SIGTERM and returns the exit status: -1 unless it exits normally within 15 s
+    /// (then it is killed).
+    int terminate() {
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+        while (::waitpid(pid_, &status, WNOHANG) == 0) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                return -1; // the destructor kills it
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        pid_ = -1;
+        while (read_some()) {
+        }
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
+    const std::string& log() const { return log_; }
+
+  private:
+    /// Appends what the process wrote to standard error; false at its end, or after ten
+    /// seconds of silence (a test never hangs on a process that says nothing).
+    bool read_some() {
+        pollfd ready{stderr_, POLLIN, 0};
+        if (::poll(&ready, 1, 10'000) <= 0) {
+            return false;
+        }
+        char chunk[256];
+        const auto n = ::read(stderr_, chunk, sizeof chunk);
+        if (n <= 0) {
+            return false;
+        }
+        log_.append(chunk, static_cast<std::size_t>(n));
+        return true;
+    }
+
+    pid_t pid_ = -1;
+    int stderr_ = -1;
+    int port_ = 0;
+    std::string log_;
+};
+
+/// One HTTP/1.1 request over a fresh connection; the whole answer.
+std::string http_get(int port, const std::string& target) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return "";
+    }
+    const std::string request = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    ::send(fd, request.data(), request.size(), 0);
+    std::string answer;
+    char chunk[1024];
+    for (ssize_t n; (n = ::recv(fd, chunk, sizeof chunk, 0)) > 0;) {
+        answer.append(chunk, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return answer;
+}
+
+} // namespace
+
+TEST(Serve, AnswersHealthAndReadinessThenStopsCleanlyOnSigterm) {
+    ServeProcess server;
+    ASSERT_GT(server.port(), 0) << server.log();
+    EXPECT_THAT(http_get(server.port(), "/healthz"), HasSubstr("HTTP/1.1 200 OK"));
+    // Ready once the dictionaries and rules are loaded: poll for up to ten seconds.
+    std::string ready;
+    for (int i = 0; i < 100 && ready.find("200 OK") == std::string::npos; ++i) {
+        ready = http_get(server.port(), "/readyz");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_THAT(ready, HasSubstr("\"status\":\"ready\""));
+    EXPECT_EQ(server.terminate(), 0);
+    EXPECT_THAT(server.log(), HasSubstr("stopped"));
+}
+
+TEST(Serve, ABadHostOrPortIsRefusedWithAReason) {
+    auto run = atk::test::run_toolkit({"serve", "--host", "somewhere"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_THAT(run.err, HasSubstr("not an IP address"));
+    run = atk::test::run_toolkit({"serve", "--port", "70000"});
+    EXPECT_NE(run.exit_code, 0);
+    EXPECT_THAT(run.err, HasSubstr("--port"));
+}
