@@ -19,10 +19,15 @@ build: deps
 test: build
 	ctest --preset release -j $(JOBS)
 
-# Until the server exists, `make run` checks a sample specification and shows the findings.
+# `make run` shows the findings on a sample specification, then serves the HTTP API on
+# http://127.0.0.1:8080 (HOST and PORT change it) until Ctrl-C. The web UI joins it with issue 7.
+HOST ?= 127.0.0.1
+PORT ?= 8080
 run: build
 	@echo "== analyst-toolkit check --scores $(SAMPLE)"
 	@$(BIN) check --scores $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "== analyst-toolkit serve: try http://$(HOST):$(PORT)/healthz and /readyz"
+	@$(BIN) serve --host $(HOST) --port $(PORT)
 
 # Rewrites tests/golden from the current output; review the diff before committing it.
 golden: build
