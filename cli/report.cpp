@@ -1,5 +1,6 @@
 #include "report.hpp"
 
+#include "server/check_json.hpp"
 #include "text/offsets.hpp"
 
 #include <algorithm>
@@ -16,20 +17,8 @@ namespace atk::cli {
 namespace {
 
 using nlohmann::ordered_json;
-
-/// An alert's position in every unit a client may want.
-struct Position {
-    std::size_t offset; ///< UTF-16 code units from the start of the text
-    std::size_t length; ///< UTF-16 code units
-    text::LineColumn start;
-    text::LineColumn end;
-};
-
-/// The position of the UTF-8 byte range [begin, end) of the text `map` was built from.
-Position position_of(const text::OffsetMap& map, std::size_t begin, std::size_t end) {
-    const std::size_t offset = map.to_utf16(begin);
-    return {offset, map.to_utf16(end) - offset, map.to_line_column(begin), map.to_line_column(end)};
-}
+using server::Position;
+using server::position_of;
 
 std::string display_path(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
@@ -75,38 +64,6 @@ ordered_json sarif_region(const Position& at) {
 }
 
 /// `value` to one decimal, as JSON prints it back (62.4, not 62.400000000000006).
-double one_decimal(double value) {
-    return std::round(value * 10) / 10;
-}
-
-/// The rules' measures of one file: requirement scores and readability.
-ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& report) {
-    ordered_json requirements = ordered_json::array();
-    for (const auto& requirement : report.requirements) {
-        const Position at = position_of(map, requirement.begin, requirement.end);
-        ordered_json costs = ordered_json::array();
-        for (const auto& cost : requirement.costs) {
-            costs.push_back({{"rule_id", cost.rule_id}, {"points", cost.points}});
-        }
-        requirements.push_back({{"offset", at.offset},
-                                {"length", at.length},
-                                {"line", at.start.line},
-                                {"column", at.start.column},
-                                {"score", requirement.score},
-                                {"ears", rules::to_string(requirement.ears)},
-                                {"costs", std::move(costs)}});
-    }
-    ordered_json readability = {{"sentences", report.counts.sentences},
-                                {"words", report.counts.words},
-                                {"syllables", report.counts.syllables},
-                                {"reading_ease", one_decimal(report.reading_ease)}};
-    readability["grade"] = report.grade ? ordered_json(one_decimal(*report.grade)) : ordered_json();
-    return {{"quality",
-             {{"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
-              {"requirements", std::move(requirements)}}},
-            {"readability", std::move(readability)}};
-}
-
 /// "quality 85/100 over 12 requirements (3 follow no EARS template); reading ease 52.1, grade 10.4"
 std::string rules_summary(const rules::RulesReport& report) {
     std::string out;
@@ -179,22 +136,6 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
     ordered_json files = ordered_json::array();
     for (const auto& report : reports) {
         const text::OffsetMap map(report.text);
-        ordered_json matches = ordered_json::array();
-        for (const auto& alert : report.result.alerts) {
-            const Position at = position_of(map, alert.begin, alert.end);
-            matches.push_back({{"offset", at.offset},
-                               {"length", at.length},
-                               {"line", at.start.line},
-                               {"column", at.start.column},
-                               {"rule_id", alert.rule_id},
-                               {"category", alert.category},
-                               {"severity", to_string(alert.severity)},
-                               {"message", alert.message},
-                               {"explanation", alert.explanation},
-                               {"link", alert.link},
-                               {"replacements", alert.replacements},
-                               {"confidence", std::round(alert.confidence * 1000) / 1000}});
-        }
         ordered_json fixed = ordered_json::array();
         for (const auto& fix : report.fixed) {
             const Position at = position_of(map, fix.begin, fix.end);
@@ -206,14 +147,8 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                              {"replacement", fix.replacement},
                              {"confidence", std::round(fix.confidence * 1000) / 1000}});
         }
-        files.push_back({{"path", display_path(report.path)},
-                         {"language", report.result.language.code},
-                         {"language_detected", report.result.language_detected},
-                         {"words", report.result.words},
-                         {"matches", std::move(matches)}});
-        if (report.result.rules) {
-            files.back().update(rules_json(map, *report.result.rules));
-        }
+        files.push_back({{"path", display_path(report.path)}});
+        files.back().update(server::check_json(report.result, map));
         if (!report.fixed.empty()) {
             files.back()["fixed"] = std::move(fixed);
         }

@@ -1,0 +1,76 @@
+#include "server/check_json.hpp"
+
+#include <cmath>
+
+namespace atk::server {
+namespace {
+
+using nlohmann::ordered_json;
+
+double one_decimal(double value) {
+    return std::round(value * 10) / 10;
+}
+
+/// The rules' measures of one file: requirement scores and readability.
+ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& report) {
+    ordered_json requirements = ordered_json::array();
+    for (const auto& requirement : report.requirements) {
+        const Position at = position_of(map, requirement.begin, requirement.end);
+        ordered_json costs = ordered_json::array();
+        for (const auto& cost : requirement.costs) {
+            costs.push_back({{"rule_id", cost.rule_id}, {"points", cost.points}});
+        }
+        requirements.push_back({{"offset", at.offset},
+                                {"length", at.length},
+                                {"line", at.start.line},
+                                {"column", at.start.column},
+                                {"score", requirement.score},
+                                {"ears", rules::to_string(requirement.ears)},
+                                {"costs", std::move(costs)}});
+    }
+    ordered_json readability = {{"sentences", report.counts.sentences},
+                                {"words", report.counts.words},
+                                {"syllables", report.counts.syllables},
+                                {"reading_ease", one_decimal(report.reading_ease)}};
+    readability["grade"] = report.grade ? ordered_json(one_decimal(*report.grade)) : ordered_json();
+    return {{"quality",
+             {{"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
+              {"requirements", std::move(requirements)}}},
+            {"readability", std::move(readability)}};
+}
+
+} // namespace
+
+Position position_of(const text::OffsetMap& map, std::size_t begin, std::size_t end) {
+    const std::size_t offset = map.to_utf16(begin);
+    return {offset, map.to_utf16(end) - offset, map.to_line_column(begin), map.to_line_column(end)};
+}
+
+ordered_json check_json(const CheckResult& result, const text::OffsetMap& map) {
+    ordered_json matches = ordered_json::array();
+    for (const auto& alert : result.alerts) {
+        const Position at = position_of(map, alert.begin, alert.end);
+        matches.push_back({{"offset", at.offset},
+                           {"length", at.length},
+                           {"line", at.start.line},
+                           {"column", at.start.column},
+                           {"rule_id", alert.rule_id},
+                           {"category", alert.category},
+                           {"severity", to_string(alert.severity)},
+                           {"message", alert.message},
+                           {"explanation", alert.explanation},
+                           {"link", alert.link},
+                           {"replacements", alert.replacements},
+                           {"confidence", std::round(alert.confidence * 1000) / 1000}});
+    }
+    ordered_json json{{"language", result.language.code},
+                      {"language_detected", result.language_detected},
+                      {"words", result.words},
+                      {"matches", std::move(matches)}};
+    if (result.rules) {
+        json.update(rules_json(map, *result.rules));
+    }
+    return json;
+}
+
+} // namespace atk::server
