@@ -19,9 +19,10 @@ struct ServeArguments {
 
 int serve(const ServeArguments& args) {
     const Checker checker(checker_config());
-    server::Router router;
+    server::Router router(checker);
     server::ServerOptions options = args.server;
-    options.drain_deadline = std::chrono::milliseconds(static_cast<long>(args.drain_seconds * 1000));
+    options.drain_deadline =
+        std::chrono::milliseconds(static_cast<long>(args.drain_seconds * 1000));
     options.stop_on_signals = true;
     server::Server http(router, options);
     // Ready once every installed language's dictionary and rules are loaded; alive at once.
@@ -42,7 +43,8 @@ int serve(const ServeArguments& args) {
 
 void add_serve_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<ServeArguments>();
-    CLI::App* command = app.add_subcommand("serve", "Serve the HTTP API (and, once built, the web UI)");
+    CLI::App* command =
+        app.add_subcommand("serve", "Serve the HTTP API (and, once built, the web UI)");
     command->add_option("--host", args->server.host, "Address to listen on")
         ->envname("ATK_HOST")
         ->capture_default_str();
@@ -53,8 +55,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->envname("ATK_IO_THREADS")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
-    command->add_option("--drain-seconds", args->drain_seconds,
-                        "After SIGTERM, how long requests in flight may take to finish")
+    command
+        ->add_option("--drain-seconds", args->drain_seconds,
+                     "After SIGTERM, how long requests in flight may take to finish")
         ->envname("ATK_DRAIN_SECONDS")
         ->check(CLI::Range(0.0, 3600.0))
         ->capture_default_str();

@@ -4,6 +4,23 @@
 
 namespace atk::server {
 
+struct Router::Route {
+    std::string_view path;
+    http::verb method; ///< GET routes also answer HEAD
+    Response (Router::*answer)(const Request&) const;
+    bool heavy;
+};
+
+namespace {
+
+/// The path of a request target, without its query.
+std::string_view path_of(const Request& request) {
+    const std::string_view target = request.target();
+    return target.substr(0, target.find('?'));
+}
+
+} // namespace
+
 Response json_response(const Request& request, http::status status, std::string body) {
     Response response{status, request.version()};
     response.set(http::field::content_type, "application/json");
@@ -20,31 +37,50 @@ Response json_error(const Request& request, http::status status, std::string_vie
     return json_response(request, status, body.dump());
 }
 
-Response Router::handle(const Request& request) const {
-    struct Route {
-        std::string_view target;
-        Response (Router::*answer)(const Request&) const;
+Router::Router(const Checker& checker, ApiLimits limits) : checker_(checker), limits_(limits) {}
+
+const Router::Route* Router::find(std::string_view path) {
+    static constexpr Route kRoutes[] = {
+        {"/healthz", http::verb::get, &Router::health, false},
+        {"/readyz", http::verb::get, &Router::readiness, false},
+        {"/api/v1/check", http::verb::post, &Router::check, true},
+        {"/api/v1/languages", http::verb::get, &Router::languages, false},
     };
-    static constexpr Route kRoutes[] = {{"/healthz", &Router::health}, {"/readyz", &Router::readiness}};
-    const std::string_view path = request.target().substr(0, request.target().find('?'));
     for (const auto& route : kRoutes) {
-        if (path != route.target) {
-            continue;
+        if (route.path == path) {
+            return &route;
         }
-        if (request.method() != http::verb::get && request.method() != http::verb::head) {
-            auto response = json_error(request, http::status::method_not_allowed, "method_not_allowed",
-                                       std::string(path) + " answers GET and HEAD only");
-            response.set(http::field::allow, "GET, HEAD");
-            return response;
-        }
-        auto response = (this->*route.answer)(request);
-        if (request.method() == http::verb::head) {
-            response.body().clear(); // Content-Length stays that of the GET answer
-        }
+    }
+    return nullptr;
+}
+
+bool Router::heavy(const Request& request) const {
+    const Route* route = find(path_of(request));
+    return route != nullptr && route->heavy;
+}
+
+Response Router::handle(const Request& request) const {
+    const std::string_view path = path_of(request);
+    const Route* route = find(path);
+    if (route == nullptr) {
+        return json_error(
+            request, http::status::not_found, "not_found",
+            "no route for " + std::string(path) +
+                "; the API is under /api/v1 (check, languages), with /healthz and /readyz");
+    }
+    const bool head = request.method() == http::verb::head && route->method == http::verb::get;
+    if (request.method() != route->method && !head) {
+        const std::string allowed = route->method == http::verb::get ? "GET, HEAD" : "POST";
+        auto response = json_error(request, http::status::method_not_allowed, "method_not_allowed",
+                                   std::string(path) + " answers " + allowed + " only");
+        response.set(http::field::allow, allowed);
         return response;
     }
-    return json_error(request, http::status::not_found, "not_found",
-                      "no route for " + std::string(path) + "; the routes are /healthz and /readyz");
+    auto response = (this->*route->answer)(request);
+    if (head) {
+        response.body().clear(); // Content-Length stays that of the GET answer
+    }
+    return response;
 }
 
 Response Router::health(const Request& request) const {
@@ -57,6 +93,14 @@ Response Router::readiness(const Request& request) const {
                           "the dictionaries and rules are still loading; try again in a moment");
     }
     return json_response(request, http::status::ok, R"({"status":"ready"})");
+}
+
+Response Router::check(const Request& request) const {
+    return check_text(checker_, limits_, request);
+}
+
+Response Router::languages(const Request& request) const {
+    return list_languages(checker_, request);
 }
 
 } // namespace atk::server

@@ -1,7 +1,9 @@
 #pragma once
 // What the server answers to each request, as a function of the request alone (no socket,
 // no clock): the handler that tests call directly and the server calls for every request.
+#include "check.hpp"
 #include "server/http.hpp"
+#include "server/native_api.hpp"
 
 #include <atomic>
 #include <string>
@@ -11,16 +13,30 @@ namespace atk::server {
 
 class Router {
   public:
+    /// `checker` must outlive the router.
+    explicit Router(const Checker& checker, ApiLimits limits = {});
+
     /// /readyz answers 503 until this is true: the dictionaries and rules are loaded.
     void set_ready(bool ready) { ready_ = ready; }
 
     /// The response to `request`, with the request's HTTP version and keep-alive. Thread-safe.
     Response handle(const Request& request) const;
 
+    /// Whether answering `request` is CPU work (a check) that belongs on the worker pool
+    /// rather than on an I/O thread.
+    bool heavy(const Request& request) const;
+
   private:
+    struct Route;
+    static const Route* find(std::string_view path);
+
     Response health(const Request& request) const;
     Response readiness(const Request& request) const;
+    Response check(const Request& request) const;
+    Response languages(const Request& request) const;
 
+    const Checker& checker_;
+    ApiLimits limits_;
     std::atomic<bool> ready_{false};
 };
 

@@ -2,19 +2,19 @@
 
 #include "error.hpp"
 
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <set>
@@ -32,11 +32,14 @@ class Server::Impl {
     Impl(const Router& router, ServerOptions options)
         : router_(router), options_(std::move(options)),
           io_(static_cast<int>(std::max<std::size_t>(1, options_.io_threads))),
+          workers_(options_.workers != 0 ? options_.workers
+                                         : std::max(1U, std::thread::hardware_concurrency())),
           acceptor_(asio::make_strand(io_)), signals_(io_), drain_timer_(io_) {
         boost::system::error_code error;
         const auto address = asio::ip::make_address(options_.host, error);
         if (error) {
-            throw InputError("'" + options_.host + "' is not an IP address; use --host 127.0.0.1, " +
+            throw InputError("'" + options_.host +
+                             "' is not an IP address; use --host 127.0.0.1, " +
                              "0.0.0.0 or another address of this machine");
         }
         const tcp::endpoint endpoint{address, options_.port};
@@ -131,9 +134,10 @@ class Server::Impl {
             session->idle = false;
             if (error == http::error::body_limit) {
                 Request head = parser.release();
-                auto response = json_error(head, http::status::payload_too_large, "body_too_large",
-                                           "the request body is over " + std::to_string(options_.body_limit) +
-                                               " bytes; send less text per request");
+                auto response =
+                    json_error(head, http::status::payload_too_large, "body_too_large",
+                               "the request body is over " + std::to_string(options_.body_limit) +
+                                   " bytes; send less text per request");
                 response.keep_alive(false);
                 co_await http::async_write(session->stream, response,
                                            asio::redirect_error(asio::use_awaitable, error));
@@ -142,7 +146,18 @@ class Server::Impl {
             if (error) {
                 break; // the client went away, sent garbage, or was too slow
             }
-            Response response = router_.handle(parser.get());
+            const Request& request = parser.get();
+            // A check is CPU work: it runs on the worker pool while this connection's strand,
+            // and the I/O threads, go on serving the others.
+            Response response;
+            if (router_.heavy(request)) { // (not a ?: around co_await: GCC 12 miscompiles it)
+                response = co_await asio::co_spawn(
+                    workers_,
+                    [&]() -> asio::awaitable<Response> { co_return router_.handle(request); },
+                    asio::use_awaitable);
+            } else {
+                response = router_.handle(request);
+            }
             const bool keep_alive = response.keep_alive() && !stopping_;
             response.keep_alive(keep_alive);
             co_await http::async_write(session->stream, response,
@@ -186,6 +201,7 @@ class Server::Impl {
     const Router& router_;
     ServerOptions options_;
     asio::io_context io_;
+    asio::thread_pool workers_;
     tcp::acceptor acceptor_;
     asio::signal_set signals_;
     asio::steady_timer drain_timer_;

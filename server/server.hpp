@@ -17,10 +17,11 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080; ///< 0: any free port (see Server::port)
     std::size_t io_threads = 2;
-    std::size_t body_limit = std::size_t{1} << 20; ///< bytes; a larger body gets 413
-    std::chrono::milliseconds read_timeout{10'000}; ///< for a whole request, headers and body
+    std::size_t workers = 0; ///< threads for checks (0: one per core), apart from the I/O ones
+    std::size_t body_limit = std::size_t{1} << 20;    ///< bytes; a larger body gets 413
+    std::chrono::milliseconds read_timeout{10'000};   ///< for a whole request, headers and body
     std::chrono::milliseconds drain_deadline{10'000}; ///< after stop(), for requests in flight
-    bool stop_on_signals = false; ///< SIGTERM and SIGINT call stop()
+    bool stop_on_signals = false;                     ///< SIGTERM and SIGINT call stop()
 };
 
 class Server {

@@ -39,7 +39,8 @@ class ServeProcess {
         ::close(pipe_fds[1]);
         stderr_ = pipe_fds[0];
         const std::string marker = "http://127.0.0.1:";
-        while (log_.find(marker) == std::string::npos || log_.find(' ', log_.find(marker)) == std::string::npos) {
+        while (log_.find(marker) == std::string::npos ||
+               log_.find(' ', log_.find(marker)) == std::string::npos) {
             if (!read_some()) {
                 break;
             }
@@ -111,7 +112,8 @@ std::string http_get(int port, const std::string& target) {
         ::close(fd);
         return "";
     }
-    const std::string request = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    const std::string request =
+        "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     ::send(fd, request.data(), request.size(), 0);
     std::string answer;
     char chunk[1024];

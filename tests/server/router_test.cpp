@@ -1,15 +1,44 @@
 // The router's answers, without sockets.
 #include "server/router.hpp"
 
+#include <filesystem>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 using atk::server::Request;
 using atk::server::Router;
+using nlohmann::json;
+using testing::ElementsAre;
+using testing::HasSubstr;
 namespace http = atk::server::http;
 
 namespace {
+
+/// One checker for the suite: dictionaries load once, as in the server.
+const atk::Checker& checker() {
+    static const atk::Checker instance([] {
+        atk::CheckerConfig config;
+        config.data_directory = ATK_BUILD_DATA_DIR;
+        config.rules_directory = std::filesystem::path(ATK_BUILD_DATA_DIR) / "rules";
+        return config;
+    }());
+    return instance;
+}
+
+Request post(std::string target, std::string body) {
+    Request r{http::verb::post, target, 11};
+    r.set(http::field::content_type, "application/json");
+    r.body() = std::move(body);
+    r.prepare_payload();
+    return r;
+}
+
+/// The error code and message of a JSON error response.
+std::pair<std::string, std::string> error_of(const atk::server::Response& response) {
+    const auto error = json::parse(response.body())["error"];
+    return {error["code"], error["message"]};
+}
 
 Request request(http::verb method, std::string target) {
     Request r{method, target, 11};
@@ -20,7 +49,7 @@ Request request(http::verb method, std::string target) {
 } // namespace
 
 TEST(Router, HealthzSaysAliveAtOnce) {
-    const Router router;
+    const Router router(checker());
     const auto response = router.handle(request(http::verb::get, "/healthz"));
     EXPECT_EQ(response.result(), http::status::ok);
     EXPECT_EQ(response[http::field::content_type], "application/json");
@@ -29,7 +58,7 @@ TEST(Router, HealthzSaysAliveAtOnce) {
 }
 
 TEST(Router, ReadyzWaitsForTheLoading) {
-    Router router;
+    Router router(checker());
     auto response = router.handle(request(http::verb::get, "/readyz"));
     EXPECT_EQ(response.result(), http::status::service_unavailable);
     EXPECT_EQ(nlohmann::json::parse(response.body())["error"]["code"], "not_ready");
@@ -40,21 +69,101 @@ TEST(Router, ReadyzWaitsForTheLoading) {
 }
 
 TEST(Router, HeadAnswersWithoutABody) {
-    const Router router;
+    const Router router(checker());
     const auto response = router.handle(request(http::verb::head, "/healthz"));
     EXPECT_EQ(response.result(), http::status::ok);
     EXPECT_TRUE(response.body().empty());
 }
 
 TEST(Router, AWrongMethodOrRouteGetsAJsonErrorThatSaysWhatToDo) {
-    const Router router;
+    const Router router(checker());
     auto response = router.handle(request(http::verb::post, "/healthz"));
     EXPECT_EQ(response.result(), http::status::method_not_allowed);
     EXPECT_EQ(response[http::field::allow], "GET, HEAD");
-    EXPECT_THAT(response.body(), testing::HasSubstr("GET and HEAD only"));
+    EXPECT_THAT(response.body(), HasSubstr("GET, HEAD only"));
     response = router.handle(request(http::verb::get, "/nowhere"));
     EXPECT_EQ(response.result(), http::status::not_found);
     const auto error = nlohmann::json::parse(response.body())["error"];
     EXPECT_EQ(error["code"], "not_found");
-    EXPECT_THAT(error["message"].get<std::string>(), testing::HasSubstr("/healthz"));
+    EXPECT_THAT(error["message"].get<std::string>(), HasSubstr("/api/v1"));
+}
+
+TEST(NativeApi, ACheckAnswersTheCliSchemaWithUtf16Offsets) {
+    const Router router(checker());
+    // "é" is one UTF-16 unit but two UTF-8 bytes: the typo after it is at offset 23.
+    const auto response = router.handle(
+        post("/api/v1/check",
+             json{{"text", "Le café. The system recieves data."}, {"language", "en-US"}}.dump()));
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    const auto body = json::parse(response.body());
+    EXPECT_EQ(body["language"], "en-US");
+    const auto& match = body["matches"].at(0);
+    EXPECT_EQ(match["rule_id"], "spelling");
+    EXPECT_EQ(match["offset"], 20);
+    EXPECT_EQ(match["length"], 8);
+    EXPECT_EQ(match["replacements"].at(0), "receives");
+    EXPECT_TRUE(body.contains("quality"));
+    EXPECT_TRUE(body.contains("readability"));
+}
+
+TEST(NativeApi, GlossaryRulesAndProfileComeWithTheRequest) {
+    const Router router(checker());
+    const auto with = [&](json request) {
+        request["text"] = "The system shall be user-friendly. Acmesoft is our client.";
+        request["language"] = "en-US";
+        const auto response = router.handle(post("/api/v1/check", request.dump()));
+        EXPECT_EQ(response.result(), http::status::ok) << response.body();
+        std::vector<std::string> rules;
+        const json body = json::parse(response.body());
+        for (const auto& match : body["matches"]) {
+            rules.push_back(match["rule_id"]);
+        }
+        return rules;
+    };
+    EXPECT_THAT(with({}), ElementsAre("iso29148/subjective-language", "spelling"));
+    EXPECT_THAT(with({{"glossary", {"Acmesoft"}}}), ElementsAre("iso29148/subjective-language"));
+    EXPECT_THAT(with({{"disabled", {"iso29148/subjective-language"}}}), ElementsAre("spelling"));
+    EXPECT_THAT(with({{"rules", false}}), ElementsAre("spelling"));
+    EXPECT_THAT(with({{"profile", "general"}, {"disabled", {"VAGUENESS"}}}),
+                ElementsAre("spelling"));
+}
+
+TEST(NativeApi, BadRequestsSayWhatToFix) {
+    const Router router(checker());
+    const auto check = [&](std::string body) {
+        return router.handle(post("/api/v1/check", std::move(body)));
+    };
+    auto response = check("{not json");
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_EQ(error_of(response).first, "bad_json");
+    response = check(R"({"language": "en-US"})");
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(error_of(response).second, HasSubstr("\"text\" is required"));
+    response = check(R"({"text": "Hello", "language": "xx-YY"})");
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(error_of(response).second, HasSubstr("unknown language 'xx-YY'"));
+    response = check(R"({"text": "Hello", "disabled": ["NO_SUCH_RULE"]})");
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(error_of(response).second,
+                HasSubstr("no rule or category is called 'NO_SUCH_RULE'"));
+    response = check(R"({"text": "Hello", "profile": "legal"})");
+    EXPECT_THAT(error_of(response).second, HasSubstr("\"profile\" must be"));
+    response = check(R"({"text": 42})");
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    response = check(R"([1, 2])");
+    EXPECT_THAT(error_of(response).second, HasSubstr("JSON object"));
+    const Router small(checker(), atk::server::ApiLimits{10});
+    response = small.handle(post("/api/v1/check", R"({"text": "far more than ten bytes"})"));
+    EXPECT_EQ(response.result(), http::status::payload_too_large);
+    EXPECT_EQ(error_of(response).first, "text_too_long");
+}
+
+TEST(NativeApi, LanguagesListsTheInstalledDictionaries) {
+    const Router router(checker());
+    const auto response = router.handle(request(http::verb::get, "/api/v1/languages"));
+    ASSERT_EQ(response.result(), http::status::ok);
+    const auto languages = json::parse(response.body());
+    ASSERT_TRUE(languages.is_array());
+    EXPECT_THAT(response.body(), HasSubstr("\"en-US\""));
+    EXPECT_THAT(response.body(), HasSubstr("\"fr-FR\""));
 }

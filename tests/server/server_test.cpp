@@ -21,10 +21,20 @@ using atk::server::ServerOptions;
 
 namespace {
 
+const atk::Checker& checker() {
+    static const atk::Checker instance([] {
+        atk::CheckerConfig config;
+        config.data_directory = ATK_BUILD_DATA_DIR;
+        return config;
+    }());
+    return instance;
+}
+
 /// A server on a free port, served on a thread for the test's lifetime.
 class Running {
   public:
-    explicit Running(ServerOptions options = {}) : server_(router_, with_free_port(options)) {
+    explicit Running(ServerOptions options = {})
+        : router_(checker()), server_(router_, with_free_port(options)) {
         thread_ = std::thread([this] { server_.run(); });
     }
     ~Running() {
@@ -112,7 +122,7 @@ TEST(Server, ASlowClientIsCutOffAfterTheReadTimeout) {
 }
 
 TEST(Server, StopEndsRunWithIdleConnectionsOpen) {
-    Router router;
+    Router router(checker());
     ServerOptions options;
     options.port = 0;
     Server server(router, options);
@@ -125,7 +135,7 @@ TEST(Server, StopEndsRunWithIdleConnectionsOpen) {
 }
 
 TEST(Server, ABadAddressOrABusyPortIsExplained) {
-    Router router;
+    Router router(checker());
     ServerOptions options;
     options.host = "not-an-address";
     try {
@@ -142,5 +152,19 @@ TEST(Server, ABadAddressOrABusyPortIsExplained) {
         FAIL() << "a port in use must be refused";
     } catch (const atk::InputError& e) {
         EXPECT_THAT(e.what(), testing::HasSubstr("choose another --port"));
+    }
+}
+
+TEST(Server, ChecksRunOnTheWorkersAndAnswerInOrder) {
+    Running running;
+    Client client(running.port());
+    for (const char* text : {"The system recieves data.", "Fine text here."}) {
+        http::request<http::string_body> request{http::verb::post, "/api/v1/check", 11};
+        request.set(http::field::content_type, "application/json");
+        request.body() = std::string(R"({"language": "en-US", "text": ")") + text + "\"}";
+        const auto response = client.send(request);
+        EXPECT_EQ(response.result(), http::status::ok) << response.body();
+        EXPECT_EQ(response.body().find("recieves") != std::string::npos,
+                  std::string(text).find("recieves") != std::string::npos);
     }
 }

@@ -1,0 +1,146 @@
+#include "server/native_api.hpp"
+
+#include "error.hpp"
+#include "rules/engine.hpp"
+#include "server/check_json.hpp"
+#include "server/router.hpp"
+#include "spell/glossary.hpp"
+#include "text/offsets.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace atk::server {
+namespace {
+
+using nlohmann::json;
+
+/// A request the caller got wrong: answered 400 (or `status`) with `code` and the message.
+struct BadRequest {
+    http::status status = http::status::bad_request;
+    std::string code;
+    std::string message;
+};
+
+std::vector<std::string> strings(const json& body, const char* key) {
+    std::vector<std::string> out;
+    if (!body.contains(key)) {
+        return out;
+    }
+    const json& value = body.at(key);
+    if (!value.is_array() ||
+        !std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); })) {
+        throw BadRequest{http::status::bad_request, "bad_field",
+                         std::string("\"") + key + "\" must be a list of strings"};
+    }
+    for (const auto& item : value) {
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+std::string string_field(const json& body, const char* key, std::string fallback) {
+    if (!body.contains(key)) {
+        return fallback;
+    }
+    if (!body.at(key).is_string()) {
+        throw BadRequest{http::status::bad_request, "bad_field",
+                         std::string("\"") + key + "\" must be a string"};
+    }
+    return body.at(key).get<std::string>();
+}
+
+/// The check a request asks for; `glossary` receives its terms.
+CheckOptions options_of(const Checker& checker, const json& body, spell::Glossary& glossary) {
+    CheckOptions options;
+    options.language = string_field(body, "language", "auto");
+    const std::string format = string_field(body, "format", "markdown");
+    if (format != "markdown" && format != "text") {
+        throw BadRequest{http::status::bad_request, "bad_field",
+                         "\"format\" must be \"markdown\" or \"text\""};
+    }
+    options.markup = format == "text" ? text::Markup::plain_text : text::Markup::markdown;
+    for (const auto& term : strings(body, "glossary")) {
+        glossary.add(term);
+    }
+    options.glossary = &glossary;
+    if (body.contains("max_suggestions")) {
+        const json& max = body.at("max_suggestions");
+        if (!max.is_number_unsigned() || max.get<std::size_t>() > 20) {
+            throw BadRequest{http::status::bad_request, "bad_field",
+                             "\"max_suggestions\" must be a whole number from 0 to 20"};
+        }
+        options.max_suggestions = max.get<std::size_t>();
+    }
+    if (body.contains("rules")) {
+        if (!body.at("rules").is_boolean()) {
+            throw BadRequest{http::status::bad_request, "bad_field",
+                             "\"rules\" must be true or false"};
+        }
+        options.rules = body.at("rules").get<bool>();
+    }
+    const std::string profile = string_field(body, "profile", "requirements");
+    const auto parsed = rules::parse_profile(profile);
+    if (!parsed) {
+        throw BadRequest{http::status::bad_request, "bad_field",
+                         "\"profile\" must be \"requirements\" or \"general\""};
+    }
+    options.rule_options.profile = *parsed;
+    options.rule_options.selection.enabled = strings(body, "enabled");
+    options.rule_options.selection.disabled = strings(body, "disabled");
+    auto names = options.rule_options.selection.enabled;
+    names.insert(names.end(), options.rule_options.selection.disabled.begin(),
+                 options.rule_options.selection.disabled.end());
+    checker.validate_rule_names(names); // throws InputError naming the unknown one
+    return options;
+}
+
+json parse_body(const Request& request) {
+    json body = json::parse(request.body(), nullptr, false);
+    if (body.is_discarded()) {
+        throw BadRequest{http::status::bad_request, "bad_json",
+                         "the body is not valid JSON (UTF-8); send {\"text\": \"...\"}"};
+    }
+    if (!body.is_object()) {
+        throw BadRequest{http::status::bad_request, "bad_json",
+                         "the body must be a JSON object: {\"text\": \"...\"}"};
+    }
+    return body;
+}
+
+} // namespace
+
+Response check_text(const Checker& checker, const ApiLimits& limits, const Request& request) {
+    try {
+        const json body = parse_body(request);
+        if (!body.contains("text") || !body.at("text").is_string()) {
+            throw BadRequest{http::status::bad_request, "bad_field",
+                             "\"text\" is required: the text to check, as a string"};
+        }
+        const std::string text = body.at("text").get<std::string>();
+        if (text.size() > limits.max_text) {
+            throw BadRequest{http::status::payload_too_large, "text_too_long",
+                             "the text has " + std::to_string(text.size()) +
+                                 " bytes; the limit is " + std::to_string(limits.max_text) +
+                                 ": split the document"};
+        }
+        spell::Glossary glossary;
+        const CheckOptions options = options_of(checker, body, glossary);
+        const CheckResult result = checker.check(text, options);
+        return json_response(request, http::status::ok,
+                             check_json(result, text::OffsetMap(text)).dump());
+    } catch (const BadRequest& bad) {
+        return json_error(request, bad.status, bad.code, bad.message);
+    } catch (const InputError& e) {
+        return json_error(request, http::status::bad_request, "bad_input", e.what());
+    }
+}
+
+Response list_languages(const Checker& checker, const Request& request) {
+    json languages = json::array();
+    for (const auto& language : checker.languages()) {
+        languages.push_back({{"code", language.code}, {"name", language.name}});
+    }
+    return json_response(request, http::status::ok, languages.dump());
+}
+
+} // namespace atk::server

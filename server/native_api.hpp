@@ -1,0 +1,22 @@
+#pragma once
+// The native JSON API (/api/v1/...): requests read, checked and answered; bad input gets
+// {"error": {"code", "message"}} with a message that says what to fix.
+#include "check.hpp"
+#include "server/http.hpp"
+
+#include <cstddef>
+
+namespace atk::server {
+
+struct ApiLimits {
+    std::size_t max_text = 200'000; ///< characters (UTF-8 bytes) of text per check; more gets 413
+};
+
+/// POST /api/v1/check: {"text", "language", "format", "glossary", "enabled", "disabled",
+/// "profile", "max_suggestions", "rules"} -> the check's JSON (server/check_json.hpp).
+Response check_text(const Checker& checker, const ApiLimits& limits, const Request& request);
+
+/// GET /api/v1/languages: [{"code", "name"}] of the installed dictionaries.
+Response list_languages(const Checker& checker, const Request& request);
+
+} // namespace atk::server
