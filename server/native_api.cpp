@@ -7,7 +7,10 @@
 #include "spell/glossary.hpp"
 #include "text/offsets.hpp"
 
+#include <cctype>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace atk::server {
 namespace {
@@ -128,6 +131,109 @@ Response check_text(const Checker& checker, const ApiLimits& limits, const Reque
         const CheckResult result = checker.check(text, options);
         return json_response(request, http::status::ok,
                              check_json(result, text::OffsetMap(text)).dump());
+    } catch (const BadRequest& bad) {
+        return json_error(request, bad.status, bad.code, bad.message);
+    } catch (const InputError& e) {
+        return json_error(request, http::status::bad_request, "bad_input", e.what());
+    }
+}
+
+std::optional<std::string> query_parameter(std::string_view target, std::string_view name) {
+    const auto question = target.find('?');
+    if (question == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::string_view query = target.substr(question + 1);
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+        const auto equals = pair.find('=');
+        if (pair.substr(0, equals) != name) {
+            continue;
+        }
+        const std::string_view raw =
+            equals == std::string_view::npos ? "" : pair.substr(equals + 1);
+        std::string value;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] == '+') {
+                value += ' ';
+            } else if (raw[i] != '%') {
+                value += raw[i];
+            } else if (i + 2 < raw.size() &&
+                       std::isxdigit(static_cast<unsigned char>(raw[i + 1])) &&
+                       std::isxdigit(static_cast<unsigned char>(raw[i + 2]))) {
+                value +=
+                    static_cast<char>(std::stoi(std::string(raw.substr(i + 1, 2)), nullptr, 16));
+                i += 2;
+            } else {
+                throw std::invalid_argument(
+                    "a '%' in the query is not followed by two hexadecimal digits");
+            }
+        }
+        return value;
+    }
+    return std::nullopt;
+}
+
+Response list_synonyms(const Checker& checker, const Request& request) {
+    try {
+        const auto word = query_parameter(request.target(), "word");
+        if (!word || word->empty()) {
+            throw BadRequest{http::status::bad_request, "bad_field",
+                             "give the word: /api/v1/synonyms?word=fast&language=en-US"};
+        }
+        const auto language = query_parameter(request.target(), "language").value_or("en-US");
+        json meanings = json::array();
+        for (const auto& meaning : checker.synonyms(*word, language)) {
+            json synonyms = json::array();
+            for (const auto& synonym : meaning.synonyms) {
+                synonyms.push_back({{"word", synonym.word}, {"relation", synonym.relation}});
+            }
+            meanings.push_back(
+                {{"part_of_speech", meaning.part_of_speech}, {"synonyms", std::move(synonyms)}});
+        }
+        return json_response(request, http::status::ok, meanings.dump());
+    } catch (const BadRequest& bad) {
+        return json_error(request, bad.status, bad.code, bad.message);
+    } catch (const std::invalid_argument& e) {
+        return json_error(request, http::status::bad_request, "bad_query", e.what());
+    } catch (const InputError& e) {
+        return json_error(request, http::status::bad_request, "bad_input", e.what());
+    }
+}
+
+Response suggest_words(const Checker& checker, const Request& request) {
+    constexpr std::size_t kMaxWords = 100;
+    try {
+        const json body = parse_body(request);
+        const auto words = strings(body, "words");
+        if (words.empty() || words.size() > kMaxWords) {
+            throw BadRequest{http::status::bad_request, "bad_field",
+                             "\"words\" must list 1 to " + std::to_string(kMaxWords) + " words"};
+        }
+        const std::string language = string_field(body, "language", "en-US");
+        spell::Glossary glossary;
+        for (const auto& term : strings(body, "glossary")) {
+            glossary.add(term);
+        }
+        std::size_t max = 5;
+        if (body.contains("max")) {
+            if (!body.at("max").is_number_unsigned() || body.at("max").get<std::size_t>() > 20) {
+                throw BadRequest{http::status::bad_request, "bad_field",
+                                 "\"max\" must be a whole number from 0 to 20"};
+            }
+            max = body.at("max").get<std::size_t>();
+        }
+        json answers = json::array();
+        for (const auto& word : words) {
+            const auto found = checker.suggest(word, language, &glossary, max);
+            answers.push_back({{"word", word},
+                               {"correct", found.correct},
+                               {"suggestions", found.words},
+                               {"confidence", std::round(found.confidence * 1000) / 1000}});
+        }
+        return json_response(request, http::status::ok, answers.dump());
     } catch (const BadRequest& bad) {
         return json_error(request, bad.status, bad.code, bad.message);
     } catch (const InputError& e) {

@@ -5,6 +5,9 @@
 #include "server/http.hpp"
 
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace atk::server {
 
@@ -18,5 +21,17 @@ Response check_text(const Checker& checker, const ApiLimits& limits, const Reque
 
 /// GET /api/v1/languages: [{"code", "name"}] of the installed dictionaries.
 Response list_languages(const Checker& checker, const Request& request);
+
+/// GET /api/v1/synonyms?word=W&language=L: [{"part_of_speech", "synonyms": [{"word",
+/// "relation"}]}], the thesaurus's meanings of W (an empty list when it does not know it).
+Response list_synonyms(const Checker& checker, const Request& request);
+
+/// POST /api/v1/suggest: {"words": [...], "language", "glossary", "max"} -> [{"word",
+/// "correct", "suggestions", "confidence"}], one per word, in order.
+Response suggest_words(const Checker& checker, const Request& request);
+
+/// The value of query parameter `name` in `target` ("/path?a=1&b=x%20y"), percent-decoded
+/// ('+' is a space); nullopt when absent. Throws std::invalid_argument on a bad escape.
+std::optional<std::string> query_parameter(std::string_view target, std::string_view name);
 
 } // namespace atk::server

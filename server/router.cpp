@@ -45,6 +45,8 @@ const Router::Route* Router::find(std::string_view path) {
         {"/readyz", http::verb::get, &Router::readiness, false},
         {"/api/v1/check", http::verb::post, &Router::check, true},
         {"/api/v1/languages", http::verb::get, &Router::languages, false},
+        {"/api/v1/synonyms", http::verb::get, &Router::synonyms, true},
+        {"/api/v1/suggest", http::verb::post, &Router::suggest, true},
     };
     for (const auto& route : kRoutes) {
         if (route.path == path) {
@@ -66,7 +68,8 @@ Response Router::handle(const Request& request) const {
         return json_error(
             request, http::status::not_found, "not_found",
             "no route for " + std::string(path) +
-                "; the API is under /api/v1 (check, languages), with /healthz and /readyz");
+                "; the API is under /api/v1 (check, suggest, synonyms, languages), with /healthz "
+                "and /readyz");
     }
     const bool head = request.method() == http::verb::head && route->method == http::verb::get;
     if (request.method() != route->method && !head) {
@@ -101,6 +104,14 @@ Response Router::check(const Request& request) const {
 
 Response Router::languages(const Request& request) const {
     return list_languages(checker_, request);
+}
+
+Response Router::synonyms(const Request& request) const {
+    return list_synonyms(checker_, request);
+}
+
+Response Router::suggest(const Request& request) const {
+    return suggest_words(checker_, request);
 }
 
 } // namespace atk::server

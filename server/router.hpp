@@ -34,6 +34,8 @@ class Router {
     Response readiness(const Request& request) const;
     Response check(const Request& request) const;
     Response languages(const Request& request) const;
+    Response synonyms(const Request& request) const;
+    Response suggest(const Request& request) const;
 
     const Checker& checker_;
     ApiLimits limits_;

@@ -167,3 +167,47 @@ TEST(NativeApi, LanguagesListsTheInstalledDictionaries) {
     EXPECT_THAT(response.body(), HasSubstr("\"en-US\""));
     EXPECT_THAT(response.body(), HasSubstr("\"fr-FR\""));
 }
+
+TEST(NativeApi, QueryParametersArePercentDecoded) {
+    using atk::server::query_parameter;
+    EXPECT_EQ(query_parameter("/s?word=caf%C3%A9&language=fr", "word"), "café");
+    EXPECT_EQ(query_parameter("/s?q=a+b&x", "q"), "a b");
+    EXPECT_EQ(query_parameter("/s?x", "x"), "");
+    EXPECT_EQ(query_parameter("/s?word=a", "language"), std::nullopt);
+    EXPECT_EQ(query_parameter("/s", "word"), std::nullopt);
+    EXPECT_THROW(query_parameter("/s?word=%zz", "word"), std::invalid_argument);
+}
+
+TEST(NativeApi, SynonymsOfAWord) {
+    const Router router(checker());
+    auto response = router.handle(request(http::verb::get, "/api/v1/synonyms?word=fast&language=en-US"));
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    const auto meanings = json::parse(response.body());
+    ASSERT_FALSE(meanings.empty());
+    EXPECT_THAT(response.body(), HasSubstr("\"quick\""));
+    response = router.handle(request(http::verb::get, "/api/v1/synonyms?language=en-US"));
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(error_of(response).second, HasSubstr("give the word"));
+    response = router.handle(request(http::verb::get, "/api/v1/synonyms?word=fast&language=xx"));
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    response = router.handle(request(http::verb::get, "/api/v1/synonyms?word=%G1"));
+    EXPECT_EQ(error_of(response).first, "bad_query");
+}
+
+TEST(NativeApi, SuggestionsForEachWordInOrder) {
+    const Router router(checker());
+    auto response = router.handle(post("/api/v1/suggest", R"({"words": ["recieve", "house", "Acmesoft"],
+                                                              "language": "en-US", "glossary": ["Acmesoft"]})"));
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    const auto answers = json::parse(response.body());
+    ASSERT_EQ(answers.size(), 3U);
+    EXPECT_EQ(answers[0]["word"], "recieve");
+    EXPECT_FALSE(answers[0]["correct"]);
+    EXPECT_EQ(answers[0]["suggestions"].at(0), "receive");
+    EXPECT_TRUE(answers[1]["correct"]);
+    EXPECT_TRUE(answers[2]["correct"]); // in the request's glossary
+    response = router.handle(post("/api/v1/suggest", R"({"words": []})"));
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    response = router.handle(post("/api/v1/suggest", R"({"words": ["x"], "max": 99})"));
+    EXPECT_THAT(error_of(response).second, HasSubstr("\"max\""));
+}
