@@ -24,6 +24,7 @@ int serve(const ServeArguments& args) {
     options.drain_deadline =
         std::chrono::milliseconds(static_cast<long>(args.drain_seconds * 1000));
     options.stop_on_signals = true;
+    options.log = server::log_to_stdout();
     server::Server http(router, options);
     // Ready once every installed language's dictionary and rules are loaded; alive at once.
     std::jthread loading([&checker, &router] {

@@ -15,8 +15,13 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cmath>
 #include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 #include <vector>
@@ -132,6 +137,7 @@ class Server::Impl {
             co_await http::async_read(session->stream, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, error));
             session->idle = false;
+            const auto started = std::chrono::steady_clock::now();
             if (error == http::error::body_limit) {
                 Request head = parser.release();
                 auto response =
@@ -139,6 +145,7 @@ class Server::Impl {
                                "the request body is over " + std::to_string(options_.body_limit) +
                                    " bytes; send less text per request");
                 response.keep_alive(false);
+                secure(response);
                 co_await http::async_write(session->stream, response,
                                            asio::redirect_error(asio::use_awaitable, error));
                 break;
@@ -160,8 +167,10 @@ class Server::Impl {
             }
             const bool keep_alive = response.keep_alive() && !stopping_;
             response.keep_alive(keep_alive);
+            secure(response);
             co_await http::async_write(session->stream, response,
                                        asio::redirect_error(asio::use_awaitable, error));
+            log(request, response, started);
             if (error || !keep_alive) {
                 break;
             }
@@ -173,6 +182,38 @@ class Server::Impl {
         boost::system::error_code ignored;
         session->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         leave(session);
+    }
+
+    /// One JSON line: what was asked and answered, never what was sent.
+    void log(const Request& request, const Response& response,
+             std::chrono::steady_clock::time_point started) const {
+        if (!options_.log) {
+            return;
+        }
+        const auto now = std::chrono::system_clock::now();
+        const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+        const auto millis =
+            std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+            1000;
+        std::tm utc{};
+        gmtime_r(&seconds, &utc);
+        char time[64];
+        std::snprintf(time, sizeof time, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                      utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                      static_cast<int>(millis));
+        const std::string_view target = request.target();
+        const nlohmann::json line{
+            {"time", time},
+            {"method", std::string(request.method_string())},
+            {"route", std::string(target.substr(0, target.find('?')))},
+            {"status", response.result_int()},
+            {"duration_ms", std::round(std::chrono::duration<double, std::milli>(
+                                           std::chrono::steady_clock::now() - started)
+                                           .count() *
+                                       100) /
+                                100},
+            {"bytes", response.body().size()}};
+        options_.log(line.dump());
     }
 
     void enter(const std::shared_ptr<Session>& session) {
@@ -210,6 +251,14 @@ class Server::Impl {
     std::set<std::shared_ptr<Session>> sessions_;
     std::size_t session_count_ = 0;
 };
+
+std::function<void(std::string_view)> log_to_stdout() {
+    return [](std::string_view line) {
+        static std::mutex mutex;
+        const std::lock_guard lock(mutex);
+        std::cout << line << '\n' << std::flush;
+    };
+}
 
 Server::Server(const Router& router, ServerOptions options)
     : impl_(std::make_unique<Impl>(router, std::move(options))) {}

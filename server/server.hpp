@@ -8,8 +8,10 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace atk::server {
 
@@ -22,7 +24,13 @@ struct ServerOptions {
     std::chrono::milliseconds read_timeout{10'000};   ///< for a whole request, headers and body
     std::chrono::milliseconds drain_deadline{10'000}; ///< after stop(), for requests in flight
     bool stop_on_signals = false;                     ///< SIGTERM and SIGINT call stop()
+    /// Receives one JSON line per request (time, method, route, status, duration, bytes;
+    /// never the request's text or query). Empty: no log. Called from several threads.
+    std::function<void(std::string_view line)> log;
 };
+
+/// A log that writes each line to standard output.
+std::function<void(std::string_view)> log_to_stdout();
 
 class Server {
   public:

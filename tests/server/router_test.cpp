@@ -180,7 +180,8 @@ TEST(NativeApi, QueryParametersArePercentDecoded) {
 
 TEST(NativeApi, SynonymsOfAWord) {
     const Router router(checker());
-    auto response = router.handle(request(http::verb::get, "/api/v1/synonyms?word=fast&language=en-US"));
+    auto response =
+        router.handle(request(http::verb::get, "/api/v1/synonyms?word=fast&language=en-US"));
     ASSERT_EQ(response.result(), http::status::ok) << response.body();
     const auto meanings = json::parse(response.body());
     ASSERT_FALSE(meanings.empty());
@@ -196,7 +197,8 @@ TEST(NativeApi, SynonymsOfAWord) {
 
 TEST(NativeApi, SuggestionsForEachWordInOrder) {
     const Router router(checker());
-    auto response = router.handle(post("/api/v1/suggest", R"({"words": ["recieve", "house", "Acmesoft"],
+    auto response =
+        router.handle(post("/api/v1/suggest", R"({"words": ["recieve", "house", "Acmesoft"],
                                                               "language": "en-US", "glossary": ["Acmesoft"]})"));
     ASSERT_EQ(response.result(), http::status::ok) << response.body();
     const auto answers = json::parse(response.body());

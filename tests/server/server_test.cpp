@@ -9,7 +9,10 @@
 #include <chrono>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
+#include <vector>
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -166,5 +169,42 @@ TEST(Server, ChecksRunOnTheWorkersAndAnswerInOrder) {
         EXPECT_EQ(response.result(), http::status::ok) << response.body();
         EXPECT_EQ(response.body().find("recieves") != std::string::npos,
                   std::string(text).find("recieves") != std::string::npos);
+    }
+}
+
+TEST(Server, LogsOneJsonLinePerRequestAndNeverTheText) {
+    std::mutex mutex;
+    std::vector<std::string> lines;
+    ServerOptions options;
+    options.log = [&](std::string_view line) {
+        const std::lock_guard lock(mutex);
+        lines.emplace_back(line);
+    };
+    {
+        Running running(options);
+        Client client(running.port());
+        http::request<http::string_body> request{http::verb::post, "/api/v1/check?key=s3cr3t", 11};
+        request.body() = R"({"language": "en-US", "text": "Zorblax confidential plans."})";
+        const auto response = client.send(request);
+        EXPECT_EQ(response.result(), http::status::ok);
+        EXPECT_EQ(response["X-Content-Type-Options"], "nosniff");
+        EXPECT_EQ(response["Referrer-Policy"], "no-referrer");
+        EXPECT_THAT(std::string(response["Content-Security-Policy"]),
+                    testing::HasSubstr("default-src"));
+        client.get("/nowhere");
+    }
+    ASSERT_EQ(lines.size(), 2U);
+    const auto first = nlohmann::json::parse(lines[0]);
+    EXPECT_EQ(first["method"], "POST");
+    EXPECT_EQ(first["route"], "/api/v1/check");
+    EXPECT_EQ(first["status"], 200);
+    EXPECT_TRUE(first["duration_ms"].is_number());
+    EXPECT_GT(first["bytes"].get<int>(), 0);
+    EXPECT_THAT(first["time"].get<std::string>(),
+                testing::MatchesRegex("....-..-..T..:..:..\\....Z"));
+    EXPECT_EQ(nlohmann::json::parse(lines[1])["status"], 404);
+    for (const auto& line : lines) {
+        EXPECT_THAT(line, testing::Not(testing::HasSubstr("Zorblax")));
+        EXPECT_THAT(line, testing::Not(testing::HasSubstr("s3cr3t")));
     }
 }
