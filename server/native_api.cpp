@@ -112,7 +112,8 @@ json parse_body(const Request& request) {
 
 } // namespace
 
-Response check_text(const Checker& checker, const ApiLimits& limits, const Request& request) {
+Response check_text(const Checker& checker, const ApiLimits& limits, const Request& request,
+                    Metrics& metrics) {
     try {
         const json body = parse_body(request);
         if (!body.contains("text") || !body.at("text").is_string()) {
@@ -129,6 +130,7 @@ Response check_text(const Checker& checker, const ApiLimits& limits, const Reque
         spell::Glossary glossary;
         const CheckOptions options = options_of(checker, body, glossary);
         const CheckResult result = checker.check(text, options);
+        metrics.words_checked(result.words);
         return json_response(request, http::status::ok,
                              check_json(result, text::OffsetMap(text)).dump());
     } catch (const BadRequest& bad) {

@@ -3,6 +3,7 @@
 // {"error": {"code", "message"}} with a message that says what to fix.
 #include "check.hpp"
 #include "server/http.hpp"
+#include "server/metrics.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -17,7 +18,9 @@ struct ApiLimits {
 
 /// POST /api/v1/check: {"text", "language", "format", "glossary", "enabled", "disabled",
 /// "profile", "max_suggestions", "rules"} -> the check's JSON (server/check_json.hpp).
-Response check_text(const Checker& checker, const ApiLimits& limits, const Request& request);
+/// The words checked are added to `metrics`.
+Response check_text(const Checker& checker, const ApiLimits& limits, const Request& request,
+                    Metrics& metrics);
 
 /// GET /api/v1/languages: [{"code", "name"}] of the installed dictionaries.
 Response list_languages(const Checker& checker, const Request& request);

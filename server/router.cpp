@@ -56,6 +56,7 @@ const Router::Route* Router::find(std::string_view path) {
         {"/api/v1/languages", http::verb::get, &Router::languages, false},
         {"/api/v1/synonyms", http::verb::get, &Router::synonyms, true},
         {"/api/v1/suggest", http::verb::post, &Router::suggest, true},
+        {"/metrics", http::verb::get, &Router::prometheus, false},
     };
     for (const auto& route : kRoutes) {
         if (route.path == path) {
@@ -63,6 +64,11 @@ const Router::Route* Router::find(std::string_view path) {
         }
     }
     return nullptr;
+}
+
+std::string_view Router::route_label(const Request& request) const {
+    const Route* route = find(path_of(request));
+    return route != nullptr ? route->path : "unmatched";
 }
 
 bool Router::heavy(const Request& request) const {
@@ -108,7 +114,7 @@ Response Router::readiness(const Request& request) const {
 }
 
 Response Router::check(const Request& request) const {
-    return check_text(checker_, limits_, request);
+    return check_text(checker_, limits_, request, metrics_);
 }
 
 Response Router::languages(const Request& request) const {
@@ -121,6 +127,16 @@ Response Router::synonyms(const Request& request) const {
 
 Response Router::suggest(const Request& request) const {
     return suggest_words(checker_, request);
+}
+
+Response Router::prometheus(const Request& request) const {
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "text/plain; version=0.0.4");
+    response.set(http::field::cache_control, "no-store");
+    response.keep_alive(request.keep_alive());
+    response.body() = metrics_.prometheus();
+    response.prepare_payload();
+    return response;
 }
 
 } // namespace atk::server

@@ -3,6 +3,7 @@
 // no clock): the handler that tests call directly and the server calls for every request.
 #include "check.hpp"
 #include "server/http.hpp"
+#include "server/metrics.hpp"
 #include "server/native_api.hpp"
 
 #include <atomic>
@@ -22,6 +23,11 @@ class Router {
     /// The response to `request`, with the request's HTTP version and keep-alive. Thread-safe.
     Response handle(const Request& request) const;
 
+    /// The route `request` goes to, for metrics: its path, or "unmatched".
+    std::string_view route_label(const Request& request) const;
+
+    Metrics& metrics() const { return metrics_; }
+
     /// Whether answering `request` is CPU work (a check) that belongs on the worker pool
     /// rather than on an I/O thread.
     bool heavy(const Request& request) const;
@@ -36,10 +42,12 @@ class Router {
     Response languages(const Request& request) const;
     Response synonyms(const Request& request) const;
     Response suggest(const Request& request) const;
+    Response prometheus(const Request& request) const;
 
     const Checker& checker_;
     ApiLimits limits_;
     std::atomic<bool> ready_{false};
+    mutable Metrics metrics_; ///< counts what the server answers; thread-safe
 };
 
 /// Adds the headers every answer carries: no MIME sniffing, no referrer, and a content

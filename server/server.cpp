@@ -139,6 +139,7 @@ class Server::Impl {
             session->idle = false;
             const auto started = std::chrono::steady_clock::now();
             if (error == http::error::body_limit) {
+                router_.metrics().rejected("body_too_large");
                 Request head = parser.release();
                 auto response =
                     json_error(head, http::status::payload_too_large, "body_too_large",
@@ -151,8 +152,15 @@ class Server::Impl {
                 break;
             }
             if (error) {
+                if (error == beast::error::timeout && parser.got_some()) {
+                    router_.metrics().rejected("read_timeout");
+                } else if (error != http::error::end_of_stream && error != beast::error::timeout &&
+                           error != asio::error::operation_aborted && parser.got_some()) {
+                    router_.metrics().rejected("malformed");
+                }
                 break; // the client went away, sent garbage, or was too slow
             }
+            router_.metrics().started();
             const Request& request = parser.get();
             // A check is CPU work: it runs on the worker pool while this connection's strand,
             // and the I/O threads, go on serving the others.
@@ -170,6 +178,9 @@ class Server::Impl {
             secure(response);
             co_await http::async_write(session->stream, response,
                                        asio::redirect_error(asio::use_awaitable, error));
+            router_.metrics().finished(
+                router_.route_label(request), response.result_int(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
             log(request, response, started);
             if (error || !keep_alive) {
                 break;

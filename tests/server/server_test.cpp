@@ -208,3 +208,35 @@ TEST(Server, LogsOneJsonLinePerRequestAndNeverTheText) {
         EXPECT_THAT(line, testing::Not(testing::HasSubstr("s3cr3t")));
     }
 }
+
+TEST(Server, MetricsCountRequestsWordsAndRejections) {
+    ServerOptions options;
+    options.body_limit = 200;
+    Running running(options);
+    {
+        Client client(running.port());
+        http::request<http::string_body> request{http::verb::post, "/api/v1/check", 11};
+        request.body() = R"({"language": "en-US", "text": "Three words here."})";
+        EXPECT_EQ(client.send(request).result(), http::status::ok);
+        EXPECT_EQ(client.get("/nowhere/at/all").result(), http::status::not_found);
+    }
+    {
+        Client client(running.port());
+        http::request<http::string_body> request{http::verb::post, "/api/v1/check", 11};
+        request.body() = std::string(500, 'x');
+        EXPECT_EQ(client.send(request).result(), http::status::payload_too_large);
+    }
+    Client client(running.port());
+    const auto metrics = client.get("/metrics");
+    EXPECT_EQ(metrics.result(), http::status::ok);
+    EXPECT_THAT(std::string(metrics[http::field::content_type]), testing::HasSubstr("text/plain"));
+    const std::string& text = metrics.body();
+    EXPECT_THAT(text, testing::HasSubstr(
+                          "atk_http_requests_total{route=\"/api/v1/check\",status=\"200\"} 1\n"));
+    EXPECT_THAT(text, testing::HasSubstr(
+                          "atk_http_requests_total{route=\"unmatched\",status=\"404\"} 1\n"));
+    EXPECT_THAT(text, testing::HasSubstr("atk_words_checked_total 3\n"));
+    EXPECT_THAT(text, testing::HasSubstr("atk_http_rejected_total{reason=\"body_too_large\"} 1\n"));
+    EXPECT_THAT(text, testing::HasSubstr("atk_http_request_duration_seconds_count 2\n"));
+    EXPECT_THAT(text, testing::HasSubstr("atk_http_requests_in_flight 1\n")); // this one
+}
