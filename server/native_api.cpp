@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "rules/engine.hpp"
 #include "server/check_json.hpp"
+#include "server/form.hpp"
 #include "server/router.hpp"
 #include "spell/glossary.hpp"
 #include "text/offsets.hpp"
@@ -138,44 +139,6 @@ Response check_text(const Checker& checker, const ApiLimits& limits, const Reque
     } catch (const InputError& e) {
         return json_error(request, http::status::bad_request, "bad_input", e.what());
     }
-}
-
-std::optional<std::string> query_parameter(std::string_view target, std::string_view name) {
-    const auto question = target.find('?');
-    if (question == std::string_view::npos) {
-        return std::nullopt;
-    }
-    std::string_view query = target.substr(question + 1);
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-        const auto equals = pair.find('=');
-        if (pair.substr(0, equals) != name) {
-            continue;
-        }
-        const std::string_view raw =
-            equals == std::string_view::npos ? "" : pair.substr(equals + 1);
-        std::string value;
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-            if (raw[i] == '+') {
-                value += ' ';
-            } else if (raw[i] != '%') {
-                value += raw[i];
-            } else if (i + 2 < raw.size() &&
-                       std::isxdigit(static_cast<unsigned char>(raw[i + 1])) &&
-                       std::isxdigit(static_cast<unsigned char>(raw[i + 2]))) {
-                value +=
-                    static_cast<char>(std::stoi(std::string(raw.substr(i + 1, 2)), nullptr, 16));
-                i += 2;
-            } else {
-                throw std::invalid_argument(
-                    "a '%' in the query is not followed by two hexadecimal digits");
-            }
-        }
-        return value;
-    }
-    return std::nullopt;
 }
 
 Response list_synonyms(const Checker& checker, const Request& request) {

@@ -33,8 +33,4 @@ Response list_synonyms(const Checker& checker, const Request& request);
 /// "correct", "suggestions", "confidence"}], one per word, in order.
 Response suggest_words(const Checker& checker, const Request& request);
 
-/// The value of query parameter `name` in `target` ("/path?a=1&b=x%20y"), percent-decoded
-/// ('+' is a space); nullopt when absent. Throws std::invalid_argument on a bad escape.
-std::optional<std::string> query_parameter(std::string_view target, std::string_view name);
-
 } // namespace atk::server

@@ -1,5 +1,7 @@
 #include "server/router.hpp"
 
+#include "server/languagetool_api.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace atk::server {
@@ -57,6 +59,8 @@ const Router::Route* Router::find(std::string_view path) {
         {"/api/v1/synonyms", http::verb::get, &Router::synonyms, true},
         {"/api/v1/suggest", http::verb::post, &Router::suggest, true},
         {"/metrics", http::verb::get, &Router::prometheus, false},
+        {"/v2/check", http::verb::post, &Router::languagetool, true}, // GET works too
+        {"/v2/languages", http::verb::get, &Router::languagetool_list, false},
     };
     for (const auto& route : kRoutes) {
         if (route.path == path) {
@@ -87,7 +91,9 @@ Response Router::handle(const Request& request) const {
                 "and /readyz");
     }
     const bool head = request.method() == http::verb::head && route->method == http::verb::get;
-    if (request.method() != route->method && !head) {
+    const bool get_as_post =
+        request.method() == http::verb::get && path == "/v2/check"; // LanguageTool's
+    if (request.method() != route->method && !head && !get_as_post) {
         const std::string allowed = route->method == http::verb::get ? "GET, HEAD" : "POST";
         auto response = json_error(request, http::status::method_not_allowed, "method_not_allowed",
                                    std::string(path) + " answers " + allowed + " only");
@@ -127,6 +133,14 @@ Response Router::synonyms(const Request& request) const {
 
 Response Router::suggest(const Request& request) const {
     return suggest_words(checker_, request);
+}
+
+Response Router::languagetool(const Request& request) const {
+    return languagetool_check(checker_, limits_, request, metrics_);
+}
+
+Response Router::languagetool_list(const Request& request) const {
+    return languagetool_languages(checker_, request);
 }
 
 Response Router::prometheus(const Request& request) const {

@@ -43,6 +43,8 @@ class Router {
     Response synonyms(const Request& request) const;
     Response suggest(const Request& request) const;
     Response prometheus(const Request& request) const;
+    Response languagetool(const Request& request) const;
+    Response languagetool_list(const Request& request) const;
 
     const Checker& checker_;
     ApiLimits limits_;

@@ -1,4 +1,5 @@
 // The router's answers, without sockets.
+#include "server/form.hpp"
 #include "server/router.hpp"
 
 #include <filesystem>
