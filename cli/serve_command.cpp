@@ -14,12 +14,14 @@ namespace {
 
 struct ServeArguments {
     server::ServerOptions server;
+    server::ApiLimits limits;
     double drain_seconds = 10;
+    double deadline_seconds = 10;
 };
 
 int serve(const ServeArguments& args) {
     const Checker checker(checker_config());
-    server::Router router(checker);
+    server::Router router(checker, args.limits);
     server::ServerOptions options = args.server;
     options.drain_deadline =
         std::chrono::milliseconds(static_cast<long>(args.drain_seconds * 1000));
@@ -62,6 +64,48 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->envname("ATK_DRAIN_SECONDS")
         ->check(CLI::Range(0.0, 3600.0))
         ->capture_default_str();
+    command
+        ->add_option("--max-connections", args->server.max_connections,
+                     "Connections open at once; more are closed")
+        ->envname("ATK_MAX_CONNECTIONS")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    command
+        ->add_option("--body-limit", args->server.body_limit,
+                     "Largest request body, in bytes (more: 413)")
+        ->envname("ATK_BODY_LIMIT")
+        ->check(CLI::Range(1024, 256 << 20))
+        ->capture_default_str();
+    command
+        ->add_option("--max-text", args->limits.max_text,
+                     "Largest text per check, in bytes (more: 413)")
+        ->envname("ATK_MAX_TEXT")
+        ->check(CLI::Range(1, 256 << 20))
+        ->capture_default_str();
+    command
+        ->add_option("--deadline-seconds", args->deadline_seconds,
+                     "A check still queued after this long gets 503 (load shedding)")
+        ->envname("ATK_DEADLINE_SECONDS")
+        ->check(CLI::Range(0.1, 3600.0))
+        ->capture_default_str();
+    command
+        ->add_option("--rate-limit", args->server.rate_limit,
+                     "Requests per second per client address (0: none)")
+        ->envname("ATK_RATE_LIMIT")
+        ->check(CLI::Range(0.0, 1e6))
+        ->capture_default_str();
+    command
+        ->add_option("--rate-burst", args->server.rate_burst,
+                     "Requests a client may send at once over the rate")
+        ->envname("ATK_RATE_BURST")
+        ->check(CLI::Range(1.0, 1e6))
+        ->capture_default_str();
+    command
+        ->add_option(
+            "--cors-origin", args->server.cors_origins,
+            "An origin whose pages may call the API (repeat, or a comma list in ATK_CORS_ORIGINS)")
+        ->envname("ATK_CORS_ORIGINS")
+        ->delimiter(',');
     command->callback([args, &exit_code] {
         try {
             exit_code = serve(*args);

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <ctime>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -121,11 +122,17 @@ class Server::Impl {
                 }
                 continue; // a connection that failed before it was accepted
             }
+            if (connection_count() >= options_.max_connections) {
+                router_.metrics().rejected("too_many_connections");
+                continue; // closed as it goes out of scope
+            }
             asio::co_spawn(socket.get_executor(), serve(std::move(socket)), asio::detached);
         }
     }
 
     asio::awaitable<void> serve(tcp::socket socket) {
+        boost::system::error_code ignored_error;
+        const auto peer = socket.remote_endpoint(ignored_error).address().to_string();
         auto session = std::make_shared<Session>(std::move(socket));
         enter(session);
         beast::flat_buffer buffer;
@@ -165,14 +172,33 @@ class Server::Impl {
             // A check is CPU work: it runs on the worker pool while this connection's strand,
             // and the I/O threads, go on serving the others.
             Response response;
-            if (router_.heavy(request)) { // (not a ?: around co_await: GCC 12 miscompiles it)
+            std::chrono::steady_clock::duration retry_after{};
+            if (request.method() == http::verb::options) {
+                response = preflight(request);
+            } else if (!operations_route(request) && !admitted(peer, retry_after)) {
+                router_.metrics().rejected("rate_limited");
+                response = refusal(request, http::status::too_many_requests,
+                                   "too many requests from your address; try again later");
+                response.set(
+                    http::field::retry_after,
+                    std::to_string(std::chrono::ceil<std::chrono::seconds>(retry_after).count()));
+            } else if (router_.heavy(
+                           request)) { // (not a ?: around co_await: GCC 12 miscompiles it)
                 response = co_await asio::co_spawn(
                     workers_,
-                    [&]() -> asio::awaitable<Response> { co_return router_.handle(request); },
+                    [&]() -> asio::awaitable<Response> {
+                        if (std::chrono::steady_clock::now() - started > options_.deadline) {
+                            router_.metrics().rejected("deadline");
+                            co_return refusal(request, http::status::service_unavailable,
+                                              "the server is overloaded; try again in a moment");
+                        }
+                        co_return router_.handle(request);
+                    },
                     asio::use_awaitable);
             } else {
                 response = router_.handle(request);
             }
+            allow_origin(request, response);
             const bool keep_alive = response.keep_alive() && !stopping_;
             response.keep_alive(keep_alive);
             secure(response);
@@ -193,6 +219,94 @@ class Server::Impl {
         boost::system::error_code ignored;
         session->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         leave(session);
+    }
+
+    /// The load balancer's and the monitoring's routes: never rate-limited.
+    static bool operations_route(const Request& request) {
+        const std::string_view target = request.target();
+        const std::string_view path = target.substr(0, target.find('?'));
+        return path == "/healthz" || path == "/readyz" || path == "/metrics";
+    }
+
+    std::size_t connection_count() {
+        const std::lock_guard lock(mutex_);
+        return session_count_;
+    }
+
+    /// A refusal in the answering API's manner: LanguageTool's routes answer in plain text.
+    static Response refusal(const Request& request, http::status status, std::string_view message) {
+        if (request.target().starts_with("/v2/")) {
+            Response response{status, request.version()};
+            response.set(http::field::content_type, "text/plain; charset=utf-8");
+            response.keep_alive(request.keep_alive());
+            response.body() = "Error: " + std::string(message);
+            response.prepare_payload();
+            return response;
+        }
+        return json_error(request, status,
+                          status == http::status::too_many_requests ? "rate_limited" : "overloaded",
+                          message);
+    }
+
+    /// Token bucket per client address: true when the request may go on; else how long until
+    /// it could.
+    bool admitted(const std::string& peer, std::chrono::steady_clock::duration& retry_after) {
+        if (options_.rate_limit <= 0) {
+            return true;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        const std::lock_guard lock(buckets_mutex_);
+        if (buckets_.size() > kTrackedClients) { // forget the clients whose buckets are full again
+            const auto refill =
+                std::chrono::duration<double>(options_.rate_burst / options_.rate_limit);
+            std::erase_if(buckets_,
+                          [&](const auto& entry) { return now - entry.second.updated > refill; });
+        }
+        auto [bucket, fresh] = buckets_.try_emplace(peer, Bucket{options_.rate_burst, now});
+        if (!fresh) {
+            const double elapsed =
+                std::chrono::duration<double>(now - bucket->second.updated).count();
+            bucket->second.tokens = std::min(options_.rate_burst,
+                                             bucket->second.tokens + elapsed * options_.rate_limit);
+            bucket->second.updated = now;
+        }
+        if (bucket->second.tokens >= 1) {
+            bucket->second.tokens -= 1;
+            return true;
+        }
+        retry_after = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>((1 - bucket->second.tokens) / options_.rate_limit));
+        return false;
+    }
+
+    bool origin_allowed(const Request& request) const {
+        const auto origin = request.find(http::field::origin);
+        return origin != request.end() &&
+               std::find(options_.cors_origins.begin(), options_.cors_origins.end(),
+                         origin->value()) != options_.cors_origins.end();
+    }
+
+    void allow_origin(const Request& request, Response& response) const {
+        if (origin_allowed(request)) {
+            response.set(http::field::access_control_allow_origin, request[http::field::origin]);
+            response.set(http::field::vary, "Origin");
+        }
+    }
+
+    /// CORS preflight: 204 with what an allowed origin may send, 403 for any other.
+    Response preflight(const Request& request) const {
+        if (!origin_allowed(request)) {
+            return json_error(request, http::status::forbidden, "origin_not_allowed",
+                              "this origin may not call the API; the server's --cors-origin lists "
+                              "those that may");
+        }
+        Response response{http::status::no_content, request.version()};
+        response.set(http::field::access_control_allow_methods, "GET, HEAD, POST, OPTIONS");
+        response.set(http::field::access_control_allow_headers, "Content-Type");
+        response.set(http::field::access_control_max_age, "600");
+        response.keep_alive(request.keep_alive());
+        response.prepare_payload();
+        return response;
     }
 
     /// One JSON line: what was asked and answered, never what was sent.
@@ -260,6 +374,13 @@ class Server::Impl {
     std::atomic<bool> stopping_{false};
     std::mutex mutex_;
     std::set<std::shared_ptr<Session>> sessions_;
+    struct Bucket {
+        double tokens;
+        std::chrono::steady_clock::time_point updated;
+    };
+    static constexpr std::size_t kTrackedClients = 100'000;
+    std::mutex buckets_mutex_;
+    std::map<std::string, Bucket> buckets_; ///< per client address, for the rate limit
     std::size_t session_count_ = 0;
 };
 

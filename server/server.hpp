@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace atk::server {
 
@@ -24,6 +25,16 @@ struct ServerOptions {
     std::chrono::milliseconds read_timeout{10'000};   ///< for a whole request, headers and body
     std::chrono::milliseconds drain_deadline{10'000}; ///< after stop(), for requests in flight
     bool stop_on_signals = false;                     ///< SIGTERM and SIGINT call stop()
+    std::size_t max_connections = 10'000; ///< more are closed at once (counted as rejected)
+    /// A check still waiting for a worker after this long is answered 503 rather than run:
+    /// under overload the queue sheds load instead of growing without bound.
+    std::chrono::milliseconds deadline{10'000};
+    /// Requests per second each client address may make (0: no limit); `rate_burst` more
+    /// may come at once. Over it: 429 with Retry-After.
+    double rate_limit = 0;
+    double rate_burst = 20;
+    /// Origins (https://app.example.com) whose pages may call the API; none by default.
+    std::vector<std::string> cors_origins;
     /// Receives one JSON line per request (time, method, route, status, duration, bytes;
     /// never the request's text or query). Empty: no log. Called from several threads.
     std::function<void(std::string_view line)> log;

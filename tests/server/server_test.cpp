@@ -240,3 +240,78 @@ TEST(Server, MetricsCountRequestsWordsAndRejections) {
     EXPECT_THAT(text, testing::HasSubstr("atk_http_request_duration_seconds_count 2\n"));
     EXPECT_THAT(text, testing::HasSubstr("atk_http_requests_in_flight 1\n")); // this one
 }
+
+namespace {
+
+http::request<http::string_body> check_request(std::string target = "/api/v1/check") {
+    http::request<http::string_body> request{http::verb::post, target, 11};
+    request.body() = target.starts_with("/v2/") ? "language=en-US&text=Fine."
+                                                : R"({"language": "en-US", "text": "Fine."})";
+    return request;
+}
+
+} // namespace
+
+TEST(Server, TheRateLimitAnswers429WithRetryAfterInEachApisManner) {
+    ServerOptions options;
+    options.rate_limit = 0.5; // one request per two seconds
+    options.rate_burst = 2;
+    Running running(options);
+    Client client(running.port());
+    EXPECT_EQ(client.send(check_request()).result(), http::status::ok);
+    EXPECT_EQ(client.send(check_request()).result(), http::status::ok);
+    for (int i = 0; i < 5; ++i) { // probes are never limited
+        EXPECT_EQ(client.get("/healthz").result(), http::status::ok);
+    }
+    const auto refused = client.send(check_request());
+    EXPECT_EQ(refused.result(), http::status::too_many_requests);
+    EXPECT_EQ(refused[http::field::retry_after], "2");
+    EXPECT_THAT(refused.body(), testing::HasSubstr("\"rate_limited\""));
+    const auto languagetool = client.send(check_request("/v2/check"));
+    EXPECT_EQ(languagetool.result(), http::status::too_many_requests);
+    EXPECT_THAT(languagetool.body(), testing::StartsWith("Error: too many requests"));
+}
+
+TEST(Server, AQueuedCheckPastTheDeadlineGets503) {
+    ServerOptions options;
+    options.deadline = std::chrono::milliseconds(0); // every check is already late
+    Running running(options);
+    Client client(running.port());
+    const auto late = client.send(check_request());
+    EXPECT_EQ(late.result(), http::status::service_unavailable);
+    EXPECT_THAT(late.body(), testing::HasSubstr("\"overloaded\""));
+    EXPECT_EQ(client.get("/healthz").result(), http::status::ok); // cheap routes are not queued
+}
+
+TEST(Server, OnlyListedOriginsGetCors) {
+    ServerOptions options;
+    options.cors_origins = {"https://app.example.com"};
+    Running running(options);
+    Client client(running.port());
+    http::request<http::string_body> preflight{http::verb::options, "/api/v1/check", 11};
+    preflight.set(http::field::origin, "https://app.example.com");
+    auto response = client.send(preflight);
+    EXPECT_EQ(response.result(), http::status::no_content);
+    EXPECT_THAT(std::string(response[http::field::access_control_allow_methods]),
+                testing::HasSubstr("POST"));
+    auto request = check_request();
+    request.set(http::field::origin, "https://app.example.com");
+    response = client.send(request);
+    EXPECT_EQ(response[http::field::access_control_allow_origin], "https://app.example.com");
+    request.set(http::field::origin, "https://evil.example.org");
+    response = client.send(request);
+    EXPECT_EQ(response.find(http::field::access_control_allow_origin), response.end());
+    preflight.set(http::field::origin, "https://evil.example.org");
+    EXPECT_EQ(client.send(preflight).result(), http::status::forbidden);
+}
+
+TEST(Server, ConnectionsOverTheMaximumAreClosed) {
+    ServerOptions options;
+    options.max_connections = 1;
+    Running running(options);
+    Client first(running.port());
+    EXPECT_EQ(first.get("/healthz").result(), http::status::ok); // it holds the one place
+    Client second(running.port());
+    EXPECT_TRUE(second.closed());
+    EXPECT_EQ(first.get("/healthz").result(), http::status::ok);
+}
