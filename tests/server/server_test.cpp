@@ -315,3 +315,37 @@ TEST(Server, ConnectionsOverTheMaximumAreClosed) {
     EXPECT_TRUE(second.closed());
     EXPECT_EQ(first.get("/healthz").result(), http::status::ok);
 }
+
+TEST(Server, StopFinishesTheRequestsInFlight) {
+    Router router(checker());
+    ServerOptions options;
+    options.port = 0;
+    Server server(router, options);
+    std::thread serving([&] { server.run(); });
+    Client client(server.port());
+    std::string text;
+    while (text.size() < 150'000) { // a check that takes a while
+        text += "The system shall recieve each order and store it. ";
+    }
+    auto request = check_request();
+    request.body() = nlohmann::json{{"language", "en-US"}, {"text", text}}.dump();
+    request.set(http::field::host, "127.0.0.1");
+    request.prepare_payload();
+    http::write(client.socket(), request);
+    // Wait until the server has read it (the metrics count it in flight), then stop.
+    Client watcher(server.port());
+    for (int i = 0; i < 500; ++i) {
+        if (watcher.get("/metrics").body().find("atk_http_requests_in_flight 2\n") != std::string::npos) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    server.stop();
+    beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(client.socket(), buffer, response);
+    EXPECT_EQ(response.result(), http::status::ok);
+    EXPECT_FALSE(response.keep_alive()); // the server is closing
+    EXPECT_THAT(response.body(), testing::HasSubstr("recieve"));
+    serving.join();
+}
