@@ -1,6 +1,7 @@
 #include "server/router.hpp"
 
 #include "server/languagetool_api.hpp"
+#include "server/openapi.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,7 @@ const Router::Route* Router::find(std::string_view path) {
         {"/api/v1/synonyms", http::verb::get, &Router::synonyms, true},
         {"/api/v1/suggest", http::verb::post, &Router::suggest, true},
         {"/metrics", http::verb::get, &Router::prometheus, false},
+        {"/openapi.json", http::verb::get, &Router::openapi, false},
         {"/v2/check", http::verb::post, &Router::languagetool, true}, // GET works too
         {"/v2/languages", http::verb::get, &Router::languagetool_list, false},
     };
@@ -133,6 +135,12 @@ Response Router::synonyms(const Request& request) const {
 
 Response Router::suggest(const Request& request) const {
     return suggest_words(checker_, request);
+}
+
+Response Router::openapi(const Request& request) const {
+    auto response = json_response(request, http::status::ok, std::string(openapi_document()));
+    response.set(http::field::cache_control, "public, max-age=300");
+    return response;
 }
 
 Response Router::languagetool(const Request& request) const {

@@ -44,6 +44,7 @@ class Router {
     Response suggest(const Request& request) const;
     Response prometheus(const Request& request) const;
     Response languagetool(const Request& request) const;
+    Response openapi(const Request& request) const;
     Response languagetool_list(const Request& request) const;
 
     const Checker& checker_;

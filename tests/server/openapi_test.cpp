@@ -1,0 +1,132 @@
+// /openapi.json against the server's real answers: every documented route answers, with a
+// documented status, in the documented shape.
+#include "server/router.hpp"
+
+#include <filesystem>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+using atk::server::Request;
+using atk::server::Router;
+using nlohmann::json;
+namespace http = atk::server::http;
+
+namespace {
+
+const atk::Checker& checker() {
+    static const atk::Checker instance([] {
+        atk::CheckerConfig config;
+        config.data_directory = ATK_BUILD_DATA_DIR;
+        config.rules_directory = std::filesystem::path(ATK_BUILD_DATA_DIR) / "rules";
+        return config;
+    }());
+    return instance;
+}
+
+/// The schema `schema` stands for, its $ref followed.
+const json& resolve(const json& document, const json& schema) {
+    if (!schema.contains("$ref")) {
+        return schema;
+    }
+    const std::string ref = schema["$ref"]; // "#/components/schemas/Name"
+    return document.at(json::json_pointer(ref.substr(1)));
+}
+
+const json kNone = json::object(); // what a schema without "required" or "properties" has
+
+/// Where `value` breaks `schema` (types, required properties, items), or "" when it fits.
+std::string violation(const json& document, const json& value, const json& schema_or_ref,
+                      const std::string& where) {
+    const json& schema = resolve(document, schema_or_ref);
+    const std::string type = schema.value("type", "");
+    const bool fits =
+        type.empty() || (type == "object" && value.is_object()) ||
+        (type == "array" && value.is_array()) || (type == "string" && value.is_string()) ||
+        (type == "boolean" && value.is_boolean()) ||
+        (type == "integer" && value.is_number_integer()) || (type == "number" && value.is_number());
+    if (!fits) {
+        return where + " is not " + type + ": " + value.dump().substr(0, 80);
+    }
+    if (type == "object") {
+        for (const auto& name : schema.contains("required") ? schema["required"] : kNone) {
+            if (!value.contains(name.get<std::string>())) {
+                return where + " lacks \"" + name.get<std::string>() + "\"";
+            }
+        }
+        for (const auto& [name, property] :
+             (schema.contains("properties") ? schema["properties"] : kNone).items()) {
+            if (value.contains(name) && !value[name].is_null()) {
+                if (auto found = violation(document, value[name], property, where + "." + name);
+                    !found.empty()) {
+                    return found;
+                }
+            }
+        }
+    }
+    if (type == "array" && schema.contains("items")) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (auto found = violation(document, value[i], schema["items"],
+                                       where + "[" + std::to_string(i) + "]");
+                !found.empty()) {
+                return found;
+            }
+        }
+    }
+    return "";
+}
+
+Request request(http::verb method, std::string target, std::string body = "") {
+    Request r{method, std::move(target), 11};
+    r.body() = std::move(body);
+    r.prepare_payload();
+    return r;
+}
+
+} // namespace
+
+TEST(OpenApi, TheDocumentIsServedAndEveryRouteAnswersAsItSays) {
+    Router router(checker());
+    router.set_ready(true);
+    const auto served = router.handle(request(http::verb::get, "/openapi.json"));
+    ASSERT_EQ(served.result(), http::status::ok);
+    const json document = json::parse(served.body());
+    EXPECT_EQ(document["openapi"], "3.1.0");
+    // A request per documented operation, good and bad.
+    const std::vector<std::tuple<http::verb, std::string, std::string, std::string>> calls = {
+        {http::verb::post, "/api/v1/check",
+         R"({"text": "The system shall be fast and recieve data.", "language": "en-US"})", "post"},
+        {http::verb::post, "/api/v1/check", R"({"language": "en-US"})", "post"},
+        {http::verb::post, "/api/v1/suggest",
+         R"({"words": ["recieve", "house"], "language": "en-US"})", "post"},
+        {http::verb::post, "/api/v1/suggest", R"({"words": []})", "post"},
+        {http::verb::get, "/api/v1/synonyms?word=fast&language=en-US", "", "get"},
+        {http::verb::get, "/api/v1/synonyms", "", "get"},
+        {http::verb::get, "/api/v1/languages", "", "get"},
+        {http::verb::get, "/healthz", "", "get"},
+        {http::verb::get, "/readyz", "", "get"},
+        {http::verb::get, "/metrics", "", "get"},
+    };
+    std::set<std::string> exercised;
+    for (const auto& [method, target, body, verb] : calls) {
+        const std::string path = target.substr(0, target.find('?'));
+        exercised.insert(path);
+        ASSERT_TRUE(document["paths"].contains(path)) << path << " is not documented";
+        const json& operation = document["paths"][path][verb];
+        const auto response = router.handle(request(method, target, body));
+        const std::string status = std::to_string(response.result_int());
+        ASSERT_TRUE(operation["responses"].contains(status))
+            << path << " answered an undocumented " << status;
+        const json& documented = resolve(document, operation["responses"][status]);
+        if (documented.contains("content")) {
+            const json& schema = documented["content"]["application/json"]["schema"];
+            EXPECT_EQ(violation(document, json::parse(response.body()), schema, path), "")
+                << response.body();
+        }
+    }
+    for (const auto& [path, item] : document["paths"].items()) {
+        EXPECT_TRUE(exercised.contains(path)) << path << " is documented but not tested here";
+    }
+}
