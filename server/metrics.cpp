@@ -36,7 +36,7 @@ std::string Metrics::prometheus() const {
         out += line;
     }
     out += "# HELP atk_http_request_duration_seconds Time from a whole request read to its answer "
-           "written.\n"
+           "ready to write.\n"
            "# TYPE atk_http_request_duration_seconds histogram\n";
     std::uint64_t cumulative = 0;
     for (std::size_t b = 0; b < kBucketCount; ++b) {

@@ -169,44 +169,18 @@ class Server::Impl {
             }
             router_.metrics().started();
             const Request& request = parser.get();
-            // A check is CPU work: it runs on the worker pool while this connection's strand,
-            // and the I/O threads, go on serving the others.
-            Response response;
-            std::chrono::steady_clock::duration retry_after{};
-            if (request.method() == http::verb::options) {
-                response = preflight(request);
-            } else if (!operations_route(request) && !admitted(peer, retry_after)) {
-                router_.metrics().rejected("rate_limited");
-                response = refusal(request, http::status::too_many_requests,
-                                   "too many requests from your address; try again later");
-                response.set(
-                    http::field::retry_after,
-                    std::to_string(std::chrono::ceil<std::chrono::seconds>(retry_after).count()));
-            } else if (router_.heavy(
-                           request)) { // (not a ?: around co_await: GCC 12 miscompiles it)
-                response = co_await asio::co_spawn(
-                    workers_,
-                    [&]() -> asio::awaitable<Response> {
-                        if (std::chrono::steady_clock::now() - started > options_.deadline) {
-                            router_.metrics().rejected("deadline");
-                            co_return refusal(request, http::status::service_unavailable,
-                                              "the server is overloaded; try again in a moment");
-                        }
-                        co_return router_.handle(request);
-                    },
-                    asio::use_awaitable);
-            } else {
-                response = router_.handle(request);
-            }
+            Response response = co_await answer(request, peer, started);
             allow_origin(request, response);
             const bool keep_alive = response.keep_alive() && !stopping_;
             response.keep_alive(keep_alive);
             secure(response);
-            co_await http::async_write(session->stream, response,
-                                       asio::redirect_error(asio::use_awaitable, error));
+            // Counted before it is written, so that a client that reads its answer then asks
+            // /metrics finds it counted.
             router_.metrics().finished(
                 router_.route_label(request), response.result_int(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+            co_await http::async_write(session->stream, response,
+                                       asio::redirect_error(asio::use_awaitable, error));
             log(request, response, started);
             if (error || !keep_alive) {
                 break;
@@ -219,6 +193,40 @@ class Server::Impl {
         boost::system::error_code ignored;
         session->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         leave(session);
+    }
+
+    /// The answer to `request` from `peer`, read at `started`: a CORS preflight, a refusal
+    /// (rate limit, deadline), or the router's. A check is CPU work: it runs on the worker
+    /// pool while the I/O threads go on serving the other connections.
+    asio::awaitable<Response> answer(const Request& request, const std::string& peer,
+                                     std::chrono::steady_clock::time_point started) {
+        if (request.method() == http::verb::options) {
+            co_return preflight(request);
+        }
+        std::chrono::steady_clock::duration retry_after{};
+        if (!operations_route(request) && !admitted(peer, retry_after)) {
+            router_.metrics().rejected("rate_limited");
+            Response response = refusal(request, http::status::too_many_requests,
+                                        "too many requests from your address; try again later");
+            response.set(
+                http::field::retry_after,
+                std::to_string(std::chrono::ceil<std::chrono::seconds>(retry_after).count()));
+            co_return response;
+        }
+        if (!router_.heavy(request)) {
+            co_return router_.handle(request);
+        }
+        co_return co_await asio::co_spawn(
+            workers_,
+            [&]() -> asio::awaitable<Response> {
+                if (std::chrono::steady_clock::now() - started > options_.deadline) {
+                    router_.metrics().rejected("deadline");
+                    co_return refusal(request, http::status::service_unavailable,
+                                      "the server is overloaded; try again in a moment");
+                }
+                co_return router_.handle(request);
+            },
+            asio::use_awaitable);
     }
 
     /// The load balancer's and the monitoring's routes: never rate-limited.
