@@ -159,11 +159,14 @@ class Server::Impl {
                 break;
             }
             if (error) {
+                const bool malformed =
+                    error.category() == make_error_code(http::error::bad_target).category() &&
+                    error != http::error::end_of_stream;
                 if (error == beast::error::timeout && parser.got_some()) {
                     router_.metrics().rejected("read_timeout");
-                } else if (error != http::error::end_of_stream && error != beast::error::timeout &&
-                           error != asio::error::operation_aborted && parser.got_some()) {
+                } else if (malformed) {
                     router_.metrics().rejected("malformed");
+                    co_await answer_malformed(*session, error);
                 }
                 break; // the client went away, sent garbage, or was too slow
             }
@@ -193,6 +196,19 @@ class Server::Impl {
         boost::system::error_code ignored;
         session->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         leave(session);
+    }
+
+    /// 400 for a request that is not HTTP/1.x, then the connection ends.
+    asio::awaitable<void> answer_malformed(Session& session,
+                                           const boost::system::error_code& error) {
+        Request unknown{http::verb::unknown, "/", 11};
+        auto response = json_error(unknown, http::status::bad_request, "malformed_request",
+                                   "this is not an HTTP/1.1 request (" + error.message() + ")");
+        response.keep_alive(false);
+        secure(response);
+        boost::system::error_code ignored;
+        co_await http::async_write(session.stream, response,
+                                   asio::redirect_error(asio::use_awaitable, ignored));
     }
 
     /// The answer to `request` from `peer`, read at `started`: a CORS preflight, a refusal

@@ -335,7 +335,8 @@ TEST(Server, StopFinishesTheRequestsInFlight) {
     // Wait until the server has read it (the metrics count it in flight), then stop.
     Client watcher(server.port());
     for (int i = 0; i < 500; ++i) {
-        if (watcher.get("/metrics").body().find("atk_http_requests_in_flight 2\n") != std::string::npos) {
+        if (watcher.get("/metrics").body().find("atk_http_requests_in_flight 2\n") !=
+            std::string::npos) {
             break;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -348,4 +349,16 @@ TEST(Server, StopFinishesTheRequestsInFlight) {
     EXPECT_FALSE(response.keep_alive()); // the server is closing
     EXPECT_THAT(response.body(), testing::HasSubstr("recieve"));
     serving.join();
+}
+
+TEST(Server, GarbageGets400AndTheConnectionEnds) {
+    Running running;
+    Client client(running.port());
+    asio::write(client.socket(), asio::buffer(std::string("HELLO THERE\r\n\r\n")));
+    beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(client.socket(), buffer, response);
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(response.body(), testing::HasSubstr("malformed_request"));
+    EXPECT_TRUE(client.closed());
 }
