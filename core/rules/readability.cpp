@@ -92,7 +92,7 @@ std::size_t syllables(std::string_view word, std::string_view language) {
     std::array<char32_t, 4> last{};
     for (std::size_t k = 0; k < last.size() && k < word.size(); ++k) {
         const char c = word[word.size() - 1 - k];
-        last[k] = static_cast<char32_t>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+        last[k] = static_cast<unsigned char>(text::ascii_lower(c));
     }
     return less_silent_e(groups, last, word.size(), french);
 }

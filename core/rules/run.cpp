@@ -2,6 +2,7 @@
 
 #include "parallel.hpp"
 #include "rules/rule_loader.hpp"
+#include "text/casing.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
@@ -353,11 +354,9 @@ namespace {
 
 /// The same text, or but for the case of an ASCII first letter.
 bool written_alike(std::string_view a, std::string_view b) {
-    const auto fold = [](char c) {
-        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-    };
-    return a == b || (a.size() == b.size() && !a.empty() && fold(a[0]) == fold(b[0]) &&
-                      a.substr(1) == b.substr(1));
+    return a == b ||
+           (a.size() == b.size() && !a.empty() &&
+            text::ascii_lower(a[0]) == text::ascii_lower(b[0]) && a.substr(1) == b.substr(1));
 }
 
 } // namespace
@@ -404,12 +403,10 @@ bool Run::same_word(std::size_t b, const Token& one, const Token& other) const {
     const auto a = block_text(b, one.span);
     const auto c = block_text(b, other.span);
     if (!text::has_non_ascii(a) && !text::has_non_ascii(c)) { // most words: no copy
-        const auto fold = [](char ch) {
-            return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
-        };
         return a.size() == c.size() &&
-               std::equal(a.begin(), a.end(), c.begin(),
-                          [&](char x, char y) { return fold(x) == fold(y); });
+               std::equal(a.begin(), a.end(), c.begin(), [](char x, char y) {
+                   return text::ascii_lower(x) == text::ascii_lower(y);
+               });
     }
     return normalised_lower(a) == normalised_lower(c);
 }

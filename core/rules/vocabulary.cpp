@@ -1,6 +1,7 @@
 #include "rules/vocabulary.hpp"
 
 #include "rules/text_units.hpp"
+#include "text/casing.hpp"
 
 namespace atk::rules {
 namespace {
@@ -77,7 +78,7 @@ std::uint32_t Vocabulary::find(std::string_view written) const {
         for (std::size_t i = 0; i < written.size(); ++i) {
             const char c = written[i];
             bits |= static_cast<unsigned char>(c);
-            lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+            lower[i] = text::ascii_lower(c);
             hash = mix(hash, lower[i]);
         }
         if ((bits & 0x80U) == 0) {

@@ -43,7 +43,7 @@ std::string to_lower(std::string_view word) {
     if (!has_non_ascii(word)) { // most words: no need for ICU
         out.assign(word);
         for (char& c : out) {
-            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+            c = ascii_lower(c);
         }
         return out;
     }

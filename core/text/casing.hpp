@@ -15,6 +15,11 @@ enum class Casing {
 /// The casing of valid UTF-8 `word`; a word without letters is lower.
 Casing casing_of(std::string_view word);
 
+/// An ASCII letter in lower case; any other byte as it is. For hot paths over ASCII text.
+constexpr char ascii_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
 /// `word` in lower case (ICU's full case mapping).
 std::string to_lower(std::string_view word);
 
