@@ -291,8 +291,7 @@ Response languagetool_check(const Checker& checker, const ApiLimits& limits, con
             });
         }
         const text::OffsetMap map(plain);
-        text::Segmenter segmenter(result.language.code);
-        const auto sentences = segmenter.sentences(plain);
+        const auto sentences = text::thread_segmenter(result.language.code).sentences(plain);
         json matches = json::array();
         for (const auto& alert : result.alerts) {
             matches.push_back(match_json(alert, plain, map, sentences, pieces, has_data));

@@ -499,13 +499,8 @@ std::size_t upper_case_literal(std::string_view pattern) {
 
 std::vector<std::string> phrase_words(const std::string& phrase, const std::string& language,
                                       const LanguageProfile& profile) {
-    thread_local std::map<std::string, std::unique_ptr<text::Segmenter>> segmenters;
-    auto& segmenter = segmenters[language];
-    if (!segmenter) {
-        segmenter = std::make_unique<text::Segmenter>(language);
-    }
     std::vector<std::string> words;
-    for (const auto& word : rule_words(phrase, *segmenter, profile)) {
+    for (const auto& word : rule_words(phrase, text::thread_segmenter(language), profile)) {
         words.push_back(phrase.substr(word.span.begin, word.span.end - word.span.begin));
     }
     return words;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
@@ -57,6 +58,15 @@ Segmenter::Segmenter(const std::string& locale_name) {
 }
 
 Segmenter::~Segmenter() = default;
+
+Segmenter& thread_segmenter(const std::string& locale) {
+    thread_local std::map<std::string, std::unique_ptr<Segmenter>> segmenters;
+    auto& segmenter = segmenters[locale];
+    if (!segmenter) {
+        segmenter = std::make_unique<Segmenter>(locale);
+    }
+    return *segmenter;
+}
 
 std::vector<Word> Segmenter::words(std::string_view text) {
     return has_non_ascii(text) ? words_with_icu(text) : ascii_words(text);

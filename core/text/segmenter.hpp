@@ -59,6 +59,11 @@ class Segmenter {
     const SentenceBreaks* ascii_sentences_; ///< the locale's fast path; shared, never null
 };
 
+/// This thread's segmenter for `locale`, made on first use and kept: for callers that
+/// segment small texts often (a server's requests, rule phrases) and would otherwise build
+/// ICU's iterators each time.
+Segmenter& thread_segmenter(const std::string& locale);
+
 /// ICU's word segmentation (UAX #29 as ICU 72 tailors it: '@' counts as a letter) for
 /// pure-ASCII `text`, about ten times faster. A word's kind follows ICU's rule status:
 /// number when it ends with a digit (or a digit and underscores), letters otherwise.
