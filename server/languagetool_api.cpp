@@ -28,15 +28,6 @@ struct LanguageToolError {
     std::string message;
 };
 
-Response plain_error(const Request& request, http::status status, const std::string& message) {
-    Response response{status, request.version()};
-    response.set(http::field::content_type, "text/plain; charset=utf-8");
-    response.keep_alive(request.keep_alive());
-    response.body() = "Error: " + message;
-    response.prepare_payload();
-    return response;
-}
-
 std::vector<std::string> comma_list(const std::map<std::string, std::string>& parameters,
                                     const char* name) {
     std::vector<std::string> out;
@@ -320,6 +311,15 @@ Response languagetool_check(const Checker& checker, const ApiLimits& limits, con
     } catch (const InputError& e) {
         return plain_error(request, http::status::bad_request, e.what());
     }
+}
+
+Response plain_error(const Request& request, http::status status, std::string_view message) {
+    Response response{status, request.version()};
+    response.set(http::field::content_type, "text/plain; charset=utf-8");
+    response.keep_alive(request.keep_alive());
+    response.body() = "Error: " + std::string(message);
+    response.prepare_payload();
+    return response;
 }
 
 Response languagetool_languages(const Checker& checker, const Request& request) {

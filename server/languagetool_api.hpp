@@ -18,6 +18,9 @@ namespace atk::server {
 Response languagetool_check(const Checker& checker, const ApiLimits& limits, const Request& request,
                             Metrics& metrics);
 
+/// LanguageTool's error: `message` in plain text after "Error: ".
+Response plain_error(const Request& request, http::status status, std::string_view message);
+
 /// /v2/languages: [{"name", "code", "longCode"}].
 Response languagetool_languages(const Checker& checker, const Request& request);
 

@@ -14,16 +14,6 @@ struct Router::Route {
     bool heavy;
 };
 
-namespace {
-
-/// The path of a request target, without its query.
-std::string_view path_of(const Request& request) {
-    const std::string_view target = request.target();
-    return target.substr(0, target.find('?'));
-}
-
-} // namespace
-
 void secure(Response& response) {
     // (Beast's field enum has none of these three: they are set by name.)
     response.set("X-Content-Type-Options", "nosniff");
@@ -31,6 +21,11 @@ void secure(Response& response) {
     if (response.find("Content-Security-Policy") == response.end()) {
         response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
+}
+
+std::string_view path_of(const Request& request) {
+    const std::string_view target = request.target();
+    return target.substr(0, target.find('?'));
 }
 
 Response json_response(const Request& request, http::status status, std::string body) {

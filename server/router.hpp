@@ -53,6 +53,9 @@ class Router {
     mutable Metrics metrics_; ///< counts what the server answers; thread-safe
 };
 
+/// The path of a request's target, without its query (which may hold a client's text).
+std::string_view path_of(const Request& request);
+
 /// Adds the headers every answer carries: no MIME sniffing, no referrer, and a content
 /// security policy that lets an API answer load nothing.
 void secure(Response& response);

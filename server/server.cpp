@@ -1,6 +1,7 @@
 #include "server/server.hpp"
 
 #include "error.hpp"
+#include "server/languagetool_api.hpp"
 
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
@@ -247,8 +248,7 @@ class Server::Impl {
 
     /// The load balancer's and the monitoring's routes: never rate-limited.
     static bool operations_route(const Request& request) {
-        const std::string_view target = request.target();
-        const std::string_view path = target.substr(0, target.find('?'));
+        const std::string_view path = path_of(request);
         return path == "/healthz" || path == "/readyz" || path == "/metrics";
     }
 
@@ -260,12 +260,7 @@ class Server::Impl {
     /// A refusal in the answering API's manner: LanguageTool's routes answer in plain text.
     static Response refusal(const Request& request, http::status status, std::string_view message) {
         if (request.target().starts_with("/v2/")) {
-            Response response{status, request.version()};
-            response.set(http::field::content_type, "text/plain; charset=utf-8");
-            response.keep_alive(request.keep_alive());
-            response.body() = "Error: " + std::string(message);
-            response.prepare_payload();
-            return response;
+            return plain_error(request, status, message);
         }
         return json_error(request, status,
                           status == http::status::too_many_requests ? "rate_limited" : "overloaded",
@@ -350,11 +345,10 @@ class Server::Impl {
         std::snprintf(time, sizeof time, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
                       utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
                       static_cast<int>(millis));
-        const std::string_view target = request.target();
         const nlohmann::json line{
             {"time", time},
             {"method", std::string(request.method_string())},
-            {"route", std::string(target.substr(0, target.find('?')))},
+            {"route", std::string(path_of(request))},
             {"status", response.result_int()},
             {"duration_ms", std::round(std::chrono::duration<double, std::milli>(
                                            std::chrono::steady_clock::now() - started)
