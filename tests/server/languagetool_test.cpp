@@ -1,29 +1,20 @@
 // The LanguageTool-compatible routes, as LanguageTool's clients call them (API-COMPAT.md).
+#include "build_checker.hpp"
 #include "server/router.hpp"
 
 #include <cstdio>
-#include <filesystem>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 using atk::server::Request;
 using atk::server::Router;
+using atk::test::build_checker;
 using nlohmann::json;
 using testing::HasSubstr;
 namespace http = atk::server::http;
 
 namespace {
-
-const atk::Checker& checker() {
-    static const atk::Checker instance([] {
-        atk::CheckerConfig config;
-        config.data_directory = ATK_BUILD_DATA_DIR;
-        config.rules_directory = std::filesystem::path(ATK_BUILD_DATA_DIR) / "rules";
-        return config;
-    }());
-    return instance;
-}
 
 /// A form-encoded POST to /v2/check (with a JSON Content-Type, as some clients send).
 atk::server::Response post_form(const Router& router, std::string body) {
@@ -37,7 +28,7 @@ atk::server::Response post_form(const Router& router, std::string body) {
 } // namespace
 
 TEST(LanguageTool, ACheckAnswersInLanguageToolsShapeWithUtf16Offsets) {
-    const Router router(checker());
+    const Router router(build_checker());
     // The emoji is two UTF-16 code units: "recieves" starts at 5.
     const auto response = post_form(router, "language=en-US&text=%F0%9F%98%80+It+recieves+data.");
     ASSERT_EQ(response.result(), http::status::ok) << response.body();
@@ -59,7 +50,7 @@ TEST(LanguageTool, ACheckAnswersInLanguageToolsShapeWithUtf16Offsets) {
 }
 
 TEST(LanguageTool, GetWithAQueryStringWorksToo) {
-    const Router router(checker());
+    const Router router(build_checker());
     Request request{http::verb::get, "/v2/check?language=en-US&text=Teh+end.", 11};
     const auto response = router.handle(request);
     ASSERT_EQ(response.result(), http::status::ok) << response.body();
@@ -67,7 +58,7 @@ TEST(LanguageTool, GetWithAQueryStringWorksToo) {
 }
 
 TEST(LanguageTool, DataOffsetsCountTheMarkup) {
-    const Router router(checker());
+    const Router router(build_checker());
     // "<b>" (3 units) before the text: "recieves" is at 3 + 3 in the original.
     const json data = json::parse(R"x({"annotation": [
         {"text": "It "}, {"markup": "<b>"}, {"text": "recieves"}, {"markup": "</b>"},
@@ -88,7 +79,7 @@ TEST(LanguageTool, DataOffsetsCountTheMarkup) {
 }
 
 TEST(LanguageTool, BadParametersGetPlainTextErrors) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto error = [&](std::string body) {
         const auto response = post_form(router, std::move(body));
         EXPECT_EQ(response[http::field::content_type], "text/plain; charset=utf-8");
@@ -107,13 +98,13 @@ TEST(LanguageTool, BadParametersGetPlainTextErrors) {
     EXPECT_THAT(error("language=xx&text=a").second, HasSubstr("unknown language"));
     EXPECT_THAT(error("language=en-US&data=notjson").second, HasSubstr("'data' must be JSON"));
     EXPECT_THAT(error("language=en-US&text=%ZZ").second, HasSubstr("hexadecimal"));
-    const Router small(checker(), atk::server::ApiLimits{5});
+    const Router small(build_checker(), atk::server::ApiLimits{5});
     const auto response = post_form(small, "language=en-US&text=longer+than+five");
     EXPECT_EQ(response.result(), http::status::payload_too_large);
 }
 
 TEST(LanguageTool, EnabledOnlyKeepsTheEnabledRules) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto response = post_form(
         router, "language=en-US&enabledOnly=true&enabledRules=iso29148/subjective-language&"
                 "text=The+system+shall+be+user-friendly.+Teh+end.");
@@ -124,7 +115,7 @@ TEST(LanguageTool, EnabledOnlyKeepsTheEnabledRules) {
 }
 
 TEST(LanguageTool, LanguagesListsCodesAndLongCodes) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto response = router.handle(Request{http::verb::get, "/v2/languages", 11});
     ASSERT_EQ(response.result(), http::status::ok);
     EXPECT_THAT(response.body(),

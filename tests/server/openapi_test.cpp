@@ -1,8 +1,8 @@
 // /openapi.json against the server's real answers: every documented route answers, with a
 // documented status, in the documented shape.
+#include "build_checker.hpp"
 #include "server/router.hpp"
 
-#include <filesystem>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,20 +11,11 @@
 
 using atk::server::Request;
 using atk::server::Router;
+using atk::test::build_checker;
 using nlohmann::json;
 namespace http = atk::server::http;
 
 namespace {
-
-const atk::Checker& checker() {
-    static const atk::Checker instance([] {
-        atk::CheckerConfig config;
-        config.data_directory = ATK_BUILD_DATA_DIR;
-        config.rules_directory = std::filesystem::path(ATK_BUILD_DATA_DIR) / "rules";
-        return config;
-    }());
-    return instance;
-}
 
 /// The schema `schema` stands for, its $ref followed.
 const json& resolve(const json& document, const json& schema) {
@@ -88,7 +79,7 @@ Request request(http::verb method, std::string target, std::string body = "") {
 } // namespace
 
 TEST(OpenApi, TheDocumentIsServedAndEveryRouteAnswersAsItSays) {
-    Router router(checker());
+    Router router(build_checker());
     router.set_ready(true);
     const auto served = router.handle(request(http::verb::get, "/openapi.json"));
     ASSERT_EQ(served.result(), http::status::ok);

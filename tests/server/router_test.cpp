@@ -1,31 +1,21 @@
 // The router's answers, without sockets.
+#include "build_checker.hpp"
 #include "server/form.hpp"
 #include "server/router.hpp"
 
-#include <filesystem>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 using atk::server::Request;
 using atk::server::Router;
+using atk::test::build_checker;
 using nlohmann::json;
 using testing::ElementsAre;
 using testing::HasSubstr;
 namespace http = atk::server::http;
 
 namespace {
-
-/// One checker for the suite: dictionaries load once, as in the server.
-const atk::Checker& checker() {
-    static const atk::Checker instance([] {
-        atk::CheckerConfig config;
-        config.data_directory = ATK_BUILD_DATA_DIR;
-        config.rules_directory = std::filesystem::path(ATK_BUILD_DATA_DIR) / "rules";
-        return config;
-    }());
-    return instance;
-}
 
 Request post(std::string target, std::string body) {
     Request r{http::verb::post, target, 11};
@@ -50,7 +40,7 @@ Request request(http::verb method, std::string target) {
 } // namespace
 
 TEST(Router, HealthzSaysAliveAtOnce) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto response = router.handle(request(http::verb::get, "/healthz"));
     EXPECT_EQ(response.result(), http::status::ok);
     EXPECT_EQ(response[http::field::content_type], "application/json");
@@ -59,7 +49,7 @@ TEST(Router, HealthzSaysAliveAtOnce) {
 }
 
 TEST(Router, ReadyzWaitsForTheLoading) {
-    Router router(checker());
+    Router router(build_checker());
     auto response = router.handle(request(http::verb::get, "/readyz"));
     EXPECT_EQ(response.result(), http::status::service_unavailable);
     EXPECT_EQ(nlohmann::json::parse(response.body())["error"]["code"], "not_ready");
@@ -70,14 +60,14 @@ TEST(Router, ReadyzWaitsForTheLoading) {
 }
 
 TEST(Router, HeadAnswersWithoutABody) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto response = router.handle(request(http::verb::head, "/healthz"));
     EXPECT_EQ(response.result(), http::status::ok);
     EXPECT_TRUE(response.body().empty());
 }
 
 TEST(Router, AWrongMethodOrRouteGetsAJsonErrorThatSaysWhatToDo) {
-    const Router router(checker());
+    const Router router(build_checker());
     auto response = router.handle(request(http::verb::post, "/healthz"));
     EXPECT_EQ(response.result(), http::status::method_not_allowed);
     EXPECT_EQ(response[http::field::allow], "GET, HEAD");
@@ -90,7 +80,7 @@ TEST(Router, AWrongMethodOrRouteGetsAJsonErrorThatSaysWhatToDo) {
 }
 
 TEST(NativeApi, ACheckAnswersTheCliSchemaWithUtf16Offsets) {
-    const Router router(checker());
+    const Router router(build_checker());
     // "é" is one UTF-16 unit but two UTF-8 bytes: the typo after it is at offset 23.
     const auto response = router.handle(
         post("/api/v1/check",
@@ -108,7 +98,7 @@ TEST(NativeApi, ACheckAnswersTheCliSchemaWithUtf16Offsets) {
 }
 
 TEST(NativeApi, GlossaryRulesAndProfileComeWithTheRequest) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto with = [&](json request) {
         request["text"] = "The system shall be user-friendly. Acmesoft is our client.";
         request["language"] = "en-US";
@@ -130,7 +120,7 @@ TEST(NativeApi, GlossaryRulesAndProfileComeWithTheRequest) {
 }
 
 TEST(NativeApi, BadRequestsSayWhatToFix) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto check = [&](std::string body) {
         return router.handle(post("/api/v1/check", std::move(body)));
     };
@@ -153,14 +143,14 @@ TEST(NativeApi, BadRequestsSayWhatToFix) {
     EXPECT_EQ(response.result(), http::status::bad_request);
     response = check(R"([1, 2])");
     EXPECT_THAT(error_of(response).second, HasSubstr("JSON object"));
-    const Router small(checker(), atk::server::ApiLimits{10});
+    const Router small(build_checker(), atk::server::ApiLimits{10});
     response = small.handle(post("/api/v1/check", R"({"text": "far more than ten bytes"})"));
     EXPECT_EQ(response.result(), http::status::payload_too_large);
     EXPECT_EQ(error_of(response).first, "text_too_long");
 }
 
 TEST(NativeApi, LanguagesListsTheInstalledDictionaries) {
-    const Router router(checker());
+    const Router router(build_checker());
     const auto response = router.handle(request(http::verb::get, "/api/v1/languages"));
     ASSERT_EQ(response.result(), http::status::ok);
     const auto languages = json::parse(response.body());
@@ -180,7 +170,7 @@ TEST(NativeApi, QueryParametersArePercentDecoded) {
 }
 
 TEST(NativeApi, SynonymsOfAWord) {
-    const Router router(checker());
+    const Router router(build_checker());
     auto response =
         router.handle(request(http::verb::get, "/api/v1/synonyms?word=fast&language=en-US"));
     ASSERT_EQ(response.result(), http::status::ok) << response.body();
@@ -197,7 +187,7 @@ TEST(NativeApi, SynonymsOfAWord) {
 }
 
 TEST(NativeApi, SuggestionsForEachWordInOrder) {
-    const Router router(checker());
+    const Router router(build_checker());
     auto response =
         router.handle(post("/api/v1/suggest", R"({"words": ["recieve", "house", "Acmesoft"],
                                                               "language": "en-US", "glossary": ["Acmesoft"]})"));

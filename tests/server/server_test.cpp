@@ -1,4 +1,5 @@
 // The server over real sockets on 127.0.0.1: connections, limits, timeouts, graceful stop.
+#include "build_checker.hpp"
 #include "error.hpp"
 #include "server/server.hpp"
 
@@ -16,6 +17,7 @@
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
+using atk::test::build_checker;
 namespace http = beast::http;
 using asio::ip::tcp;
 using atk::server::Router;
@@ -24,20 +26,11 @@ using atk::server::ServerOptions;
 
 namespace {
 
-const atk::Checker& checker() {
-    static const atk::Checker instance([] {
-        atk::CheckerConfig config;
-        config.data_directory = ATK_BUILD_DATA_DIR;
-        return config;
-    }());
-    return instance;
-}
-
 /// A server on a free port, served on a thread for the test's lifetime.
 class Running {
   public:
     explicit Running(ServerOptions options = {})
-        : router_(checker()), server_(router_, with_free_port(options)) {
+        : router_(build_checker()), server_(router_, with_free_port(options)) {
         thread_ = std::thread([this] { server_.run(); });
     }
     ~Running() {
@@ -125,7 +118,7 @@ TEST(Server, ASlowClientIsCutOffAfterTheReadTimeout) {
 }
 
 TEST(Server, StopEndsRunWithIdleConnectionsOpen) {
-    Router router(checker());
+    Router router(build_checker());
     ServerOptions options;
     options.port = 0;
     Server server(router, options);
@@ -138,7 +131,7 @@ TEST(Server, StopEndsRunWithIdleConnectionsOpen) {
 }
 
 TEST(Server, ABadAddressOrABusyPortIsExplained) {
-    Router router(checker());
+    Router router(build_checker());
     ServerOptions options;
     options.host = "not-an-address";
     try {
@@ -317,7 +310,7 @@ TEST(Server, ConnectionsOverTheMaximumAreClosed) {
 }
 
 TEST(Server, StopFinishesTheRequestsInFlight) {
-    Router router(checker());
+    Router router(build_checker());
     ServerOptions options;
     options.port = 0;
     Server server(router, options);
