@@ -185,8 +185,7 @@ bool looks_like_acronym(std::string_view word) {
     if (word.ends_with('s')) {
         word.remove_suffix(1); // APIs
     }
-    return word.size() >= 2 && word.size() <= 6 &&
-           std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return word.size() <= 6 && in_capitals(word);
 }
 
 std::string normalised_lower(std::string_view word) {
