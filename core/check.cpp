@@ -143,7 +143,7 @@ rules::BlockWords segment(const std::vector<text::ProseBlock>& blocks, const std
     rules::BlockWords words(blocks.size());
     const std::size_t parts = part_count(blocks, threads);
     parallel_for(parts, parts, [&](std::size_t part) {
-        text::Segmenter segmenter(locale);
+        text::Segmenter& segmenter = text::thread_segmenter(locale);
         for (std::size_t i = blocks.size() * part / parts; i < blocks.size() * (part + 1) / parts;
              ++i) {
             words[i] = segmenter.words(blocks[i].text);

@@ -99,7 +99,7 @@ void Run::cut_units(const BlockWords* words) {
     const auto parts = part_ranges();
     const WordsOfLanguage language{rules_.profile, vocabulary(), compiled_.requirement_words};
     parallel_for(parts.size(), parts.size(), [&](std::size_t p) {
-        text::Segmenter segmenter(rules_.language);
+        text::Segmenter& segmenter = text::thread_segmenter(rules_.language);
         for (std::size_t b = parts[p].first; b < parts[p].second; ++b) {
             own_units_[b] = cut_block(document_, b, segmenter, language,
                                       words != nullptr ? &(*words)[b] : nullptr);
