@@ -5,8 +5,10 @@
 #include "error.hpp"
 #include "server/server.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace atk::cli {
@@ -17,11 +19,30 @@ struct ServeArguments {
     server::ApiLimits limits;
     double drain_seconds = 10;
     double deadline_seconds = 10;
+    std::string static_dir; ///< empty: the build's web output beside the binary, if any
 };
 
+/// The web UI to serve: `static_dir` when given (an error when it holds no UI), else the
+/// build's or installation's web output, <binary's folder>/../web, when it has been built.
+std::optional<server::StaticFiles> web_ui(const std::string& static_dir) {
+    if (!static_dir.empty()) {
+        return server::StaticFiles(static_dir);
+    }
+    std::error_code error;
+    const auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
+    const auto built = binary.parent_path().parent_path() / "web";
+    if (error || !std::filesystem::exists(built / "index.html")) {
+        std::cerr << "analyst-toolkit: no web UI at " << built.string()
+                  << " (not built); serving the API only\n";
+        return std::nullopt;
+    }
+    return server::StaticFiles(built);
+}
+
 int serve(const ServeArguments& args) {
+    const auto ui = web_ui(args.static_dir);
     const Checker checker(checker_config());
-    server::Router router(checker, args.limits);
+    server::Router router(checker, args.limits, ui ? &*ui : nullptr);
     server::ServerOptions options = args.server;
     options.drain_deadline =
         std::chrono::milliseconds(static_cast<long>(args.drain_seconds * 1000));
@@ -36,6 +57,7 @@ int serve(const ServeArguments& args) {
         router.set_ready(true);
     });
     std::cerr << "analyst-toolkit: serving on http://" << options.host << ':' << http.port()
+              << (ui ? " with the web UI from " + ui->root().string() : std::string())
               << " (SIGTERM or Ctrl-C stops it)\n";
     http.run();
     std::cerr << "analyst-toolkit: stopped\n";
@@ -46,14 +68,17 @@ int serve(const ServeArguments& args) {
 
 void add_serve_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<ServeArguments>();
-    CLI::App* command =
-        app.add_subcommand("serve", "Serve the HTTP API (and, once built, the web UI)");
+    CLI::App* command = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
     command->add_option("--host", args->server.host, "Address to listen on")
         ->envname("ATK_HOST")
         ->capture_default_str();
     command->add_option("--port", args->server.port, "Port to listen on (0: any free one)")
         ->envname("ATK_PORT")
         ->capture_default_str();
+    command
+        ->add_option("--static-dir", args->static_dir,
+                     "The web UI's built files (default: the build's web output, if built)")
+        ->envname("ATK_STATIC_DIR");
     command->add_option("--io-threads", args->server.io_threads, "Threads for network I/O")
         ->envname("ATK_IO_THREADS")
         ->check(CLI::Range(1, 64))

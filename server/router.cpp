@@ -44,7 +44,16 @@ Response json_error(const Request& request, http::status status, std::string_vie
     return json_response(request, status, body.dump());
 }
 
-Router::Router(const Checker& checker, ApiLimits limits) : checker_(checker), limits_(limits) {}
+Router::Router(const Checker& checker, ApiLimits limits, const StaticFiles* ui)
+    : checker_(checker), limits_(limits), ui_(ui) {}
+
+namespace {
+
+bool reads(const Request& request) {
+    return request.method() == http::verb::get || request.method() == http::verb::head;
+}
+
+} // namespace
 
 const Router::Route* Router::find(std::string_view path) {
     static constexpr Route kRoutes[] = {
@@ -69,7 +78,10 @@ const Router::Route* Router::find(std::string_view path) {
 
 std::string_view Router::route_label(const Request& request) const {
     const Route* route = find(path_of(request));
-    return route != nullptr ? route->path : "unmatched";
+    if (route != nullptr) {
+        return route->path;
+    }
+    return ui_ != nullptr && reads(request) ? "static" : "unmatched";
 }
 
 bool Router::heavy(const Request& request) const {
@@ -80,17 +92,18 @@ bool Router::heavy(const Request& request) const {
 Response Router::handle(const Request& request) const {
     const std::string_view path = path_of(request);
     const Route* route = find(path);
+    const bool head = request.method() == http::verb::head;
     if (route == nullptr) {
-        return json_error(
-            request, http::status::not_found, "not_found",
-            "no route for " + std::string(path) +
-                "; the API is under /api/v1 (check, suggest, synonyms, languages), with /healthz "
-                "and /readyz");
+        auto response = no_route(request);
+        if (head) {
+            response.body().clear(); // Content-Length stays that of the GET answer
+        }
+        return response;
     }
-    const bool head = request.method() == http::verb::head && route->method == http::verb::get;
+    const bool head_of_get = head && route->method == http::verb::get;
     const bool get_as_post =
         request.method() == http::verb::get && path == "/v2/check"; // LanguageTool's
-    if (request.method() != route->method && !head && !get_as_post) {
+    if (request.method() != route->method && !head_of_get && !get_as_post) {
         const std::string allowed = route->method == http::verb::get ? "GET, HEAD" : "POST";
         auto response = json_error(request, http::status::method_not_allowed, "method_not_allowed",
                                    std::string(path) + " answers " + allowed + " only");
@@ -98,10 +111,30 @@ Response Router::handle(const Request& request) const {
         return response;
     }
     auto response = (this->*route->answer)(request);
-    if (head) {
+    if (head_of_get) {
         response.body().clear(); // Content-Length stays that of the GET answer
     }
     return response;
+}
+
+/// A path no API route takes: one of the UI's files, or 404.
+Response Router::no_route(const Request& request) const {
+    if (ui_ != nullptr && reads(request)) {
+        if (auto file = ui_->answer(request)) {
+            return std::move(*file);
+        }
+    }
+    const std::string path(path_of(request));
+    if (path == "/" && ui_ == nullptr) {
+        return json_error(request, http::status::not_found, "no_web_ui",
+                          "this server has no web UI to serve: build it (make build) or start "
+                          "the server with --static-dir pointing at the UI's build output; the "
+                          "API is under /api/v1");
+    }
+    return json_error(request, http::status::not_found, "not_found",
+                      "no route for " + path +
+                          "; the API is under /api/v1 (check, suggest, synonyms, languages), "
+                          "with /healthz and /readyz");
 }
 
 Response Router::health(const Request& request) const {

@@ -5,6 +5,7 @@
 #include "server/http.hpp"
 #include "server/metrics.hpp"
 #include "server/native_api.hpp"
+#include "server/static_files.hpp"
 
 #include <atomic>
 #include <string>
@@ -14,8 +15,9 @@ namespace atk::server {
 
 class Router {
   public:
-    /// `checker` must outlive the router.
-    explicit Router(const Checker& checker, ApiLimits limits = {});
+    /// `checker`, and `ui` when given (the web UI's files, served for GET and HEAD of paths
+    /// no API route takes), must outlive the router.
+    explicit Router(const Checker& checker, ApiLimits limits = {}, const StaticFiles* ui = nullptr);
 
     /// /readyz answers 503 until this is true: the dictionaries and rules are loaded.
     void set_ready(bool ready) { ready_ = ready; }
@@ -23,7 +25,8 @@ class Router {
     /// The response to `request`, with the request's HTTP version and keep-alive. Thread-safe.
     Response handle(const Request& request) const;
 
-    /// The route `request` goes to, for metrics: its path, or "unmatched".
+    /// The route `request` goes to, for metrics: its path, "static" (the UI's files), or
+    /// "unmatched".
     std::string_view route_label(const Request& request) const;
 
     Metrics& metrics() const { return metrics_; }
@@ -46,9 +49,11 @@ class Router {
     Response languagetool(const Request& request) const;
     Response openapi(const Request& request) const;
     Response languagetool_list(const Request& request) const;
+    Response no_route(const Request& request) const;
 
     const Checker& checker_;
     ApiLimits limits_;
+    const StaticFiles* ui_;
     std::atomic<bool> ready_{false};
     mutable Metrics metrics_; ///< counts what the server answers; thread-safe
 };

@@ -1,5 +1,6 @@
 // `analyst-toolkit serve` as an operator runs it: a real process, a real port, SIGTERM.
 #include "run.hpp"
+#include "scratch_dir.hpp"
 
 #include <arpa/inet.h>
 #include <chrono>
@@ -14,6 +15,7 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 extern char** environ;
 
@@ -21,20 +23,25 @@ using testing::HasSubstr;
 
 namespace {
 
-/// The binary serving on a free port, its standard error read until it says where.
+/// The binary serving on a free port with `options`, its standard error read until it says
+/// where.
 class ServeProcess {
   public:
-    ServeProcess() {
+    explicit ServeProcess(std::vector<std::string> options = {}) {
         int pipe_fds[2];
         EXPECT_EQ(::pipe(pipe_fds), 0);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
         posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-        std::string binary = ATK_BINARY;
-        std::string command = "serve", port_flag = "--port", port = "0";
-        char* argv[] = {binary.data(), command.data(), port_flag.data(), port.data(), nullptr};
-        EXPECT_EQ(posix_spawn(&pid_, ATK_BINARY, &actions, nullptr, argv, environ), 0);
+        std::vector<std::string> arguments{ATK_BINARY, "serve", "--port", "0"};
+        arguments.insert(arguments.end(), options.begin(), options.end());
+        std::vector<char*> argv;
+        for (auto& argument : arguments) {
+            argv.push_back(argument.data());
+        }
+        argv.push_back(nullptr);
+        EXPECT_EQ(posix_spawn(&pid_, ATK_BINARY, &actions, nullptr, argv.data(), environ), 0);
         posix_spawn_file_actions_destroy(&actions);
         ::close(pipe_fds[1]);
         stderr_ = pipe_fds[0];
@@ -148,4 +155,35 @@ TEST(Serve, ABadHostOrPortIsRefusedWithAReason) {
     run = atk::test::run_toolkit({"serve", "--port", "70000"});
     EXPECT_NE(run.exit_code, 0);
     EXPECT_THAT(run.err, HasSubstr("--port"));
+}
+
+class ServeUi : public atk::test::ScratchDirTest {};
+
+TEST_F(ServeUi, ServesTheWebUiFromStaticDir) {
+    write("web/index.html", "<!doctype html><title>Analyst Toolkit</title>");
+    write("web/assets/index-Ab12Cd34.js", "console.log(1)");
+    ServeProcess server({"--static-dir", (dir_ / "web").string()});
+    ASSERT_GT(server.port(), 0) << server.log();
+    EXPECT_THAT(server.log(), HasSubstr("with the web UI from"));
+    const std::string page = http_get(server.port(), "/");
+    EXPECT_THAT(page, HasSubstr("HTTP/1.1 200 OK"));
+    EXPECT_THAT(page, HasSubstr("Content-Type: text/html"));
+    EXPECT_THAT(page, HasSubstr("Content-Security-Policy: default-src 'self'"));
+    EXPECT_THAT(page, HasSubstr("X-Content-Type-Options: nosniff"));
+    EXPECT_THAT(page, HasSubstr("<title>Analyst Toolkit</title>"));
+    const std::string script = http_get(server.port(), "/assets/index-Ab12Cd34.js");
+    EXPECT_THAT(script, HasSubstr("Content-Type: text/javascript"));
+    EXPECT_THAT(script, HasSubstr("Cache-Control: public, max-age=31536000, immutable"));
+    EXPECT_THAT(http_get(server.port(), "/healthz"), HasSubstr("alive")); // the API is still there
+    EXPECT_EQ(server.terminate(), 0);
+}
+
+TEST_F(ServeUi, AStaticDirWithoutAUiIsRefusedWithWhatToDo) {
+    auto run = atk::test::run_toolkit({"serve", "--static-dir", (dir_ / "nowhere").string()});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_THAT(run.err, HasSubstr("does not exist"));
+    write("empty/notes.txt", "");
+    run = atk::test::run_toolkit({"serve", "--static-dir", (dir_ / "empty").string()});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_THAT(run.err, HasSubstr("no index.html"));
 }
