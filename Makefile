@@ -10,7 +10,7 @@ all: build
 
 deps:
 	@bash tools/install-deps.sh
-	@bash tools/install-npm-data.sh
+	@bash tools/install-npm-packages.sh
 
 build: deps
 	@test -f build/build.ninja || cmake --preset release
