@@ -96,8 +96,22 @@ spell::Language Checker::resolve_language(std::string_view name) const {
     return *language;
 }
 
-Checker::ChosenLanguage Checker::choose_language(const text::Document& document,
-                                                 std::string_view requested) const {
+namespace {
+
+/// The part of a language code before its region: "en" of "en-GB".
+std::string_view family_of(std::string_view code) {
+    return code.substr(0, code.find('-'));
+}
+
+} // namespace
+
+Checker::ChosenLanguage
+Checker::choose_language(const text::Document& document, std::string_view requested,
+                         const std::vector<std::string>& preferred_variants) const {
+    std::vector<spell::Language> preferred;
+    for (const auto& variant : preferred_variants) {
+        preferred.push_back(resolve_language(variant)); // unknown ones are an error at once
+    }
     if (requested != "auto") {
         return {resolve_language(requested), false, 1.0};
     }
@@ -112,7 +126,10 @@ Checker::ChosenLanguage Checker::choose_language(const text::Document& document,
         language && std::any_of(installed.begin(), installed.end(),
                                 [&](const spell::Language& l) { return l.code == language->code; });
     if (usable) {
-        return {*language, true, best.confidence};
+        const auto variant = std::find_if(preferred.begin(), preferred.end(), [&](const auto& p) {
+            return family_of(p.code) == family_of(language->code);
+        });
+        return {variant != preferred.end() ? *variant : *language, true, best.confidence};
     }
     if (best.reliable) {
         throw InputError("the text looks like language '" + best.code +
@@ -371,7 +388,8 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
                          "; save the file as UTF-8");
     }
     const text::Document document = text::parse_document(text, options.markup);
-    const ChosenLanguage chosen = choose_language(document, options.language);
+    const ChosenLanguage chosen =
+        choose_language(document, options.language, options.preferred_variants);
     static const spell::Glossary no_glossary;
     const spell::Glossary& glossary = options.glossary ? *options.glossary : no_glossary;
     const std::size_t threads = std::max<std::size_t>(1, options.threads);

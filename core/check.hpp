@@ -22,6 +22,10 @@ namespace atk {
 
 struct CheckOptions {
     std::string language = "auto"; ///< a language name (see find_language) or "auto"
+    /// With "auto": the variant to use when detection finds its language ("en-GB" makes
+    /// English text British English rather than the first English installed). Each must be
+    /// an installed language; the first of a language wins.
+    std::vector<std::string> preferred_variants;
     text::Markup markup = text::Markup::markdown;
     const spell::Glossary* glossary = nullptr; ///< accepted terms; may be null
     std::size_t max_suggestions = 5;
@@ -112,8 +116,8 @@ class Checker {
         bool detected;
         double confidence;
     };
-    ChosenLanguage choose_language(const text::Document& document,
-                                   std::string_view requested) const;
+    ChosenLanguage choose_language(const text::Document& document, std::string_view requested,
+                                   const std::vector<std::string>& preferred_variants) const;
     /// The language's word list with `glossary` and its suggestion data, loading them if needed.
     spell::Lexicon lexicon_for(const spell::Language& language,
                                const spell::Glossary& glossary) const;

@@ -208,6 +208,22 @@ CheckOptions options_of(const std::map<std::string, std::string>& parameters) {
     }
     options.language = language->second;
     options.markup = text::Markup::plain_text;
+    // motherTongue feeds LanguageTool's false-friend rules, which we do not have: accepted and
+    // ignored, as an unknown parameter is.
+    options.preferred_variants = comma_list(parameters, "preferredVariants");
+    if (!options.preferred_variants.empty() && options.language != "auto") {
+        throw LanguageToolError{
+            http::status::bad_request,
+            "You can specify 'preferredVariants' only when 'language' is set to 'auto'"};
+    }
+    for (const auto& variant : options.preferred_variants) {
+        if (variant.find('-') == std::string::npos) {
+            throw LanguageToolError{http::status::bad_request,
+                                    "'preferredVariants' lists variants with a region, such as "
+                                    "en-GB or fr-FR, not '" +
+                                        variant + "'"};
+        }
+    }
     if (const auto level = parameters.find("level");
         level != parameters.end() && level->second != "default" && level->second != "picky") {
         throw LanguageToolError{http::status::bad_request,

@@ -57,6 +57,7 @@ std::string string_field(const json& body, const char* key, std::string fallback
 CheckOptions options_of(const Checker& checker, const json& body, spell::Glossary& glossary) {
     CheckOptions options;
     options.language = string_field(body, "language", "auto");
+    options.preferred_variants = strings(body, "preferred_variants"); // unknown ones: 400
     const std::string format = string_field(body, "format", "markdown");
     if (format != "markdown" && format != "text") {
         throw BadRequest{http::status::bad_request, "bad_field",

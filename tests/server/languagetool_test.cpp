@@ -96,6 +96,12 @@ TEST(LanguageTool, BadParametersGetPlainTextErrors) {
     EXPECT_THAT(error("language=en-US&text=a&enabledOnly=true").second,
                 HasSubstr("enabledOnly=true needs"));
     EXPECT_THAT(error("language=xx&text=a").second, HasSubstr("unknown language"));
+    EXPECT_EQ(error("language=en-US&preferredVariants=en-GB&text=a").second,
+              "Error: You can specify 'preferredVariants' only when 'language' is set to 'auto'");
+    EXPECT_THAT(error("language=auto&preferredVariants=en&text=a").second,
+                HasSubstr("such as en-GB"));
+    EXPECT_THAT(error("language=auto&preferredVariants=xx-YY&text=a").second,
+                HasSubstr("unknown language 'xx-YY'"));
     EXPECT_THAT(error("language=en-US&data=notjson").second, HasSubstr("'data' must be JSON"));
     EXPECT_THAT(error("language=en-US&text=%ZZ").second, HasSubstr("hexadecimal"));
     const Router small(build_checker(), atk::server::ApiLimits{5});
@@ -112,6 +118,26 @@ TEST(LanguageTool, EnabledOnlyKeepsTheEnabledRules) {
     const auto matches = json::parse(response.body())["matches"];
     ASSERT_EQ(matches.size(), 1U);
     EXPECT_EQ(matches[0]["rule"]["id"], "iso29148/subjective-language");
+}
+
+TEST(LanguageTool, AutoDetectionTakesThePreferredVariantAndIgnoresMotherTongue) {
+    const Router router(build_checker());
+    const std::string text = "text=The+colour+of+the+organisation+shall+be+configurable+by+the+"
+                             "administrator+of+each+branch.";
+    auto response = post_form(router, "language=auto&motherTongue=de-DE&" + text);
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    auto answer = json::parse(response.body());
+    EXPECT_EQ(answer["language"]["code"], "en-US");
+    EXPECT_FALSE(answer["matches"].empty()); // colour, organisation: not American
+    response =
+        post_form(router, "language=auto&preferredVariants=de-DE,en-GB&motherTongue=de&" + text);
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    answer = json::parse(response.body());
+    EXPECT_EQ(answer["language"]["code"], "en-GB");
+    EXPECT_EQ(answer["language"]["detectedLanguage"]["code"], "en-GB");
+    for (const auto& match : answer["matches"]) {
+        EXPECT_NE(match["rule"]["issueType"], "misspelling") << match.dump();
+    }
 }
 
 TEST(LanguageTool, LanguagesListsCodesAndLongCodes) {

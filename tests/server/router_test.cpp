@@ -119,6 +119,21 @@ TEST(NativeApi, GlossaryRulesAndProfileComeWithTheRequest) {
                 ElementsAre("spelling"));
 }
 
+TEST(NativeApi, AutoDetectionTakesThePreferredVariant) {
+    const Router router(build_checker());
+    json request{{"text", "The colour of the organisation shall be configurable by the "
+                          "administrator of each branch."},
+                 {"language", "auto"},
+                 {"preferred_variants", {"en-GB"}}};
+    auto response = router.handle(post("/api/v1/check", request.dump()));
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    EXPECT_EQ(json::parse(response.body())["language"], "en-GB");
+    request["preferred_variants"] = {"en-XX"};
+    response = router.handle(post("/api/v1/check", request.dump()));
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(error_of(response).second, HasSubstr("unknown language 'en-XX'"));
+}
+
 TEST(NativeApi, BadRequestsSayWhatToFix) {
     const Router router(build_checker());
     const auto check = [&](std::string body) {

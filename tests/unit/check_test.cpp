@@ -180,6 +180,19 @@ TEST(Check, DetectsTheLanguageWhenAskedToAndSaysSo) {
     EXPECT_TRUE(result.alerts.empty());
 }
 
+TEST(Check, DetectionUsesThePreferredVariantOfTheLanguageItFinds) {
+    const std::string english =
+        "The system shall send an invoice to the customer when the order has been shipped.";
+    auto options = in("auto");
+    EXPECT_EQ(checker().check(english, options).language.code, "en-US");
+    options.preferred_variants = {"fr-FR", "en-GB"};
+    const auto result = checker().check(english, options);
+    EXPECT_EQ(result.language.code, "en-GB");
+    EXPECT_TRUE(result.language_detected);
+    options.preferred_variants = {"xx-YY"};
+    EXPECT_THAT(input_error(english, options), HasSubstr("unknown language 'xx-YY'"));
+}
+
 TEST(Check, FallsBackToTheDefaultLanguageWhenDetectionCannotTell) {
     const auto result = checker().check("OK", in("auto"));
     EXPECT_EQ(result.language.code, "en-US");
