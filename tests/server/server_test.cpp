@@ -355,3 +355,35 @@ TEST(Server, GarbageGets400AndTheConnectionEnds) {
     EXPECT_THAT(response.body(), testing::HasSubstr("malformed_request"));
     EXPECT_TRUE(client.closed());
 }
+
+TEST(Server, Http10ClientsGetHttp10AnswersAndTheConnectionCloses) {
+    Running running;
+    Client client(running.port());
+    // A bare HTTP/1.0 request, no Host header, as old tools and health probes send.
+    asio::write(client.socket(), asio::buffer(std::string("GET /healthz HTTP/1.0\r\n\r\n")));
+    std::string raw;
+    beast::error_code error;
+    for (char chunk[512];;) {
+        const std::size_t n = client.socket().read_some(asio::buffer(chunk), error);
+        if (error) {
+            break;
+        }
+        raw.append(chunk, n);
+    }
+    EXPECT_EQ(error, asio::error::eof); // closed after the answer, not kept alive
+    EXPECT_TRUE(raw.starts_with("HTTP/1.0 200 OK\r\n")) << raw;
+    EXPECT_THAT(raw, testing::HasSubstr("Content-Length: 18"));
+    EXPECT_THAT(raw, testing::EndsWith(R"({"status":"alive"})"));
+}
+
+TEST(Server, Http10KeepAliveIsHonouredWhenAsked) {
+    Running running;
+    Client client(running.port());
+    http::request<http::string_body> request{http::verb::get, "/healthz", 10};
+    request.keep_alive(true);
+    auto response = client.send(request);
+    EXPECT_EQ(response.version(), 10);
+    EXPECT_TRUE(response.keep_alive());
+    response = client.send(request); // the same connection still answers
+    EXPECT_EQ(response.result(), http::status::ok);
+}
