@@ -20,6 +20,7 @@ struct ServeArguments {
     double drain_seconds = 10;
     double deadline_seconds = 10;
     std::string static_dir; ///< empty: the build's web output beside the binary, if any
+    std::size_t suggestion_cache = 20'000;
 };
 
 /// The web UI to serve: `static_dir` when given (an error when it holds no UI), else the
@@ -41,7 +42,9 @@ std::optional<server::StaticFiles> web_ui(const std::string& static_dir) {
 
 int serve(const ServeArguments& args) {
     const auto ui = web_ui(args.static_dir);
-    const Checker checker(checker_config());
+    CheckerConfig config = checker_config();
+    config.suggestion_cache = args.suggestion_cache;
+    const Checker checker(config);
     server::Router router(checker, args.limits, ui ? &*ui : nullptr);
     server::ServerOptions options = args.server;
     options.drain_deadline =
@@ -56,9 +59,11 @@ int serve(const ServeArguments& args) {
         }
         router.set_ready(true);
     });
-    std::cerr << "analyst-toolkit: serving on http://" << options.host << ':' << http.port()
-              << (ui ? " with the web UI from " + ui->root().string() : std::string())
-              << " (SIGTERM or Ctrl-C stops it)\n";
+    // One write, so that a reader of standard error never sees half the port.
+    std::cerr << "analyst-toolkit: serving on http://" + options.host + ':' +
+                     std::to_string(http.port()) +
+                     (ui ? " with the web UI from " + ui->root().string() : std::string()) +
+                     " (SIGTERM or Ctrl-C stops it)\n";
     http.run();
     std::cerr << "analyst-toolkit: stopped\n";
     return 0;
@@ -112,6 +117,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                      "A check still queued after this long gets 503 (load shedding)")
         ->envname("ATK_DEADLINE_SECONDS")
         ->check(CLI::Range(0.1, 3600.0))
+        ->capture_default_str();
+    command
+        ->add_option("--suggestion-cache", args->suggestion_cache,
+                     "Misspelt words whose suggestions are kept for later requests (0: none)")
+        ->envname("ATK_SUGGESTION_CACHE")
+        ->check(CLI::Range(0, 10'000'000))
         ->capture_default_str();
     command
         ->add_option("--rate-limit", args->server.rate_limit,

@@ -77,7 +77,8 @@ Alert spelling_alert(const spell::Misspelling& misspelling, const spell::Languag
 
 Checker::Checker(CheckerConfig config)
     : config_(std::move(config)),
-      dictionaries_(config_.dictionary_directories, config_.data_directory) {}
+      dictionaries_(config_.dictionary_directories, config_.data_directory),
+      suggestion_cache_(config_.suggestion_cache) {}
 
 std::vector<spell::Language> Checker::languages() const {
     return dictionaries_.installed();
@@ -200,23 +201,37 @@ find_misspellings(const std::vector<text::ProseBlock>& blocks, const rules::Bloc
     return all;
 }
 
-/// Suggestions for each distinct misspelled word, computed once each, on up to `threads` threads.
+/// Suggestions for each distinct misspelled word: from `cache` when it has them, else
+/// computed (on up to `threads` threads) and kept there.
 std::unordered_map<std::string, spell::Lexicon::Suggestions>
 suggest_all(const std::vector<spell::Misspelling>& misspellings, const spell::Lexicon& lexicon,
-            std::size_t max, std::size_t threads) {
+            std::size_t max, std::size_t threads, const spell::SuggestionCache& cache) {
     std::unordered_map<std::string, spell::Lexicon::Suggestions> suggestions;
-    std::vector<const std::string*> distinct;
+    if (max == 0) {
+        for (const auto& misspelling : misspellings) {
+            suggestions.try_emplace(misspelling.word);
+        }
+        return suggestions;
+    }
+    const std::string scope =
+        spell::SuggestionCache::scope(lexicon.language().code, lexicon.glossary(), max);
+    std::vector<const std::string*> to_compute;
     for (const auto& misspelling : misspellings) {
-        if (suggestions.try_emplace(misspelling.word).second) {
-            distinct.push_back(&misspelling.word);
+        const auto [entry, added] = suggestions.try_emplace(misspelling.word);
+        if (added) {
+            if (auto cached = cache.find(scope, misspelling.word)) {
+                entry->second = std::move(*cached);
+            } else {
+                to_compute.push_back(&misspelling.word);
+            }
         }
     }
-    if (max > 0) {
-        parallel_for(distinct.size(), threads, [&](std::size_t i) {
-            // Each thread writes a different, already existing entry: no rehashing, no race.
-            suggestions.find(*distinct[i])->second = lexicon.suggest(*distinct[i], max);
-        });
-    }
+    parallel_for(to_compute.size(), threads, [&](std::size_t i) {
+        // Each thread writes a different, already existing entry: no rehashing, no race.
+        auto& found = suggestions.find(*to_compute[i])->second;
+        found = lexicon.suggest(*to_compute[i], max);
+        cache.insert(scope, *to_compute[i], found);
+    });
     return suggestions;
 }
 
@@ -377,9 +392,14 @@ Checker::WordSuggestions Checker::suggest(std::string_view word, std::string_vie
     if (word.empty() || lexicon.accepts(word)) {
         return {true, {}, 0};
     }
-    auto found = lexicon.suggest(std::string(word), max);
+    const std::string scope = spell::SuggestionCache::scope(language.code, lexicon.glossary(), max);
+    auto found = suggestion_cache_.find(scope, word);
+    if (!found) {
+        found = lexicon.suggest(std::string(word), max);
+        suggestion_cache_.insert(scope, word, *found);
+    }
     // A word on its own carries no sentence: its capitals say nothing.
-    return {false, std::move(found.words), found.confidence * spell::typo_prior(word, true)};
+    return {false, std::move(found->words), found->confidence * spell::typo_prior(word, true)};
 }
 
 CheckResult Checker::check(std::string_view text, const CheckOptions& options) const {
@@ -425,7 +445,8 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     const auto misspellings = find_misspellings(document.blocks, words, chosen.language, glossary,
                                                 dictionary, threads, result.words);
     const spell::Lexicon lexicon = lexicon_for(chosen.language, glossary);
-    const auto suggestions = suggest_all(misspellings, lexicon, options.max_suggestions, threads);
+    const auto suggestions =
+        suggest_all(misspellings, lexicon, options.max_suggestions, threads, suggestion_cache_);
     result.alerts.reserve(misspellings.size());
     for (const auto& misspelling : misspellings) {
         const auto& found = suggestions.at(misspelling.word);

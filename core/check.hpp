@@ -5,6 +5,7 @@
 #include "spell/dictionaries.hpp"
 #include "spell/glossary.hpp"
 #include "spell/lexicon.hpp"
+#include "spell/suggestion_cache.hpp"
 #include "text/document.hpp"
 #include "thesaurus/thesaurus.hpp"
 
@@ -60,6 +61,9 @@ struct CheckerConfig {
     std::filesystem::path rules_directory;
     std::vector<std::filesystem::path> thesaurus_directories =
         thesaurus::default_thesaurus_directories();
+    /// Misspelt words whose suggestions are kept for later checks (0: none). Worth it for a
+    /// server, which sees the same documents again; a CLI run already suggests once per word.
+    std::size_t suggestion_cache = 0;
 };
 
 /// Loaded once, then const: check() may be called from any number of threads at once.
@@ -127,6 +131,7 @@ class Checker {
 
     CheckerConfig config_;
     spell::DictionaryCatalog dictionaries_;
+    spell::SuggestionCache suggestion_cache_;
     mutable std::mutex rules_mutex_;
     mutable std::map<std::string, std::unique_ptr<const rules::Engine>> rule_engines_;
     mutable std::mutex thesauri_mutex_;
