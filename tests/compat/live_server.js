@@ -16,7 +16,7 @@ export async function startServer() {
     const timer = setTimeout(() => reject(new Error(`no port announced:\n${log}`)), 20000);
     child.stderr.on("data", (chunk) => {
       log += chunk;
-      const found = log.match(/serving on (http:\/\/[\d.]+:\d+)/);
+      const found = log.match(/serving on (http:\/\/[\d.]+:\d+) /); // the whole port
       if (found) {
         clearTimeout(timer);
         resolve(found[1]);
