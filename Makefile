@@ -39,6 +39,7 @@ bench: build
 	bench/suggest
 	bench/accents-fr
 	bench/rules-eval
+	bench/http
 
 # clang-format 14 is not in Debian 12's default set; install it here only.
 format:
