@@ -11,10 +11,6 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#ifndef ATK_VERSION
-#define ATK_VERSION "0.0.0"
-#endif
-
 namespace {
 
 void add_languages_command(CLI::App& app, int& exit_code) {

@@ -9,10 +9,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#ifndef ATK_VERSION
-#define ATK_VERSION "0.0.0"
-#endif
-
 namespace atk::cli {
 namespace {
 

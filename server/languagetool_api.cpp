@@ -13,10 +13,6 @@
 #include <stdexcept>
 #include <vector>
 
-#ifndef ATK_VERSION
-#define ATK_VERSION "0.0.0"
-#endif
-
 namespace atk::server {
 namespace {
 

@@ -387,3 +387,69 @@ TEST(Server, Http10KeepAliveIsHonouredWhenAsked) {
     response = client.send(request); // the same connection still answers
     EXPECT_EQ(response.result(), http::status::ok);
 }
+
+namespace {
+
+struct Exchange {
+    http::verb method;
+    std::string target;
+    std::string body;
+    http::status status;
+    std::string answer_holds; ///< a piece of the body that shows the right answer came
+};
+
+} // namespace
+
+TEST(Server, EveryEndpointAndItsBadInputOverOneConnection) {
+    Running running;
+    Client client(running.port());
+    const std::string too_long(200'001, 'a');
+    const std::vector<Exchange> exchanges{
+        {http::verb::get, "/api/v1/languages", "", http::status::ok, "\"en-GB\""},
+        {http::verb::get, "/api/v1/synonyms?word=fast&language=en-US", "", http::status::ok,
+         "\"synonyms\""},
+        {http::verb::get, "/api/v1/synonyms?language=en-US", "", http::status::bad_request,
+         "give the word"},
+        {http::verb::post, "/api/v1/suggest", R"({"words": ["recieve"], "language": "en-US"})",
+         http::status::ok, "\"receive\""},
+        {http::verb::post, "/api/v1/suggest", R"({"words": "recieve"})", http::status::bad_request,
+         "\"error\""},
+        {http::verb::post, "/api/v1/check", R"({"text": "It recieves.", "language": "en-US"})",
+         http::status::ok, "\"replacements\":[\"receives\""},
+        {http::verb::post, "/api/v1/check", "{\"text\": \"bad \xff byte\"}",
+         http::status::bad_request, "\"error\""},
+        {http::verb::post, "/api/v1/check", R"({"text": "Hi.", "language": "tlh"})",
+         http::status::bad_request, "unknown language"},
+        {http::verb::post, "/api/v1/check", R"({"text": "Hi.", "enabled": ["nope/nothing"]})",
+         http::status::bad_request, "nope/nothing"},
+        {http::verb::post, "/api/v1/check", R"({"text": ")" + too_long + "\"}",
+         http::status::payload_too_large, "text_too_long"},
+        {http::verb::get, "/api/v1/check", "", http::status::method_not_allowed, "POST"},
+        {http::verb::post, "/v2/check", "language=en-US&text=It+recieves.", http::status::ok,
+         "\"UnknownWord\""},
+        {http::verb::get, "/v2/check?language=en-US&text=It+recieves.", "", http::status::ok,
+         "\"version\":\"" ATK_VERSION "\""},
+        {http::verb::post, "/v2/check", "language=en-US&text=bad+%FF+byte",
+         http::status::bad_request, "Error: invalid UTF-8"},
+        {http::verb::post, "/v2/check", "text=Hi", http::status::bad_request,
+         "Error: Missing 'language'"},
+        {http::verb::get, "/v2/languages", "", http::status::ok, "\"longCode\""},
+        {http::verb::get, "/openapi.json", "", http::status::ok, "\"openapi\""},
+        {http::verb::get, "/healthz", "", http::status::ok, "alive"},
+        {http::verb::delete_, "/healthz", "", http::status::method_not_allowed, "GET"},
+    };
+    for (const auto& exchange : exchanges) {
+        http::request<http::string_body> request{exchange.method, exchange.target, 11};
+        if (exchange.method == http::verb::post) {
+            request.set(http::field::content_type, exchange.target.starts_with("/v2/")
+                                                       ? "application/x-www-form-urlencoded"
+                                                       : "application/json");
+        }
+        request.body() = exchange.body;
+        const auto response = client.send(request);
+        const std::string what = std::string(request.method_string()) + " " + exchange.target;
+        EXPECT_EQ(response.result(), exchange.status) << what << ": " << response.body();
+        EXPECT_THAT(response.body(), testing::HasSubstr(exchange.answer_holds)) << what;
+        EXPECT_TRUE(response.keep_alive()) << what; // a refusal does not cost the connection
+    }
+}
