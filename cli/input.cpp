@@ -46,7 +46,7 @@ text::Markup markup_for(const std::string& path, MarkupChoice choice) {
 } // namespace
 
 std::variant<InputDocument, std::string> read_input(const std::string& path, std::size_t max_bytes,
-                                                    MarkupChoice markup) {
+                                                    MarkupChoice markup, bool allow_empty) {
     const bool from_stdin = path == "-";
     const std::string name = from_stdin ? "<stdin>" : path;
     std::string content;
@@ -72,7 +72,7 @@ std::variant<InputDocument, std::string> read_input(const std::string& path, std
         return name + ": larger than the limit of " + human_size(max_bytes) +
                "; split the document or raise --max-file-size";
     }
-    if (content.empty()) {
+    if (content.empty() && !allow_empty) {
         return name + ": is empty; there is nothing to check";
     }
     if (const auto nul = content.find('\0'); nul != std::string::npos) {

@@ -19,9 +19,10 @@ struct InputDocument {
 
 enum class MarkupChoice { automatic, markdown, plain_text };
 
-/// Reads `path` ("-" for standard input) and checks it is a non-empty UTF-8 text file of
-/// at most `max_bytes`. On failure returns the message to show, starting with the path.
+/// Reads `path` ("-" for standard input) and checks it is a UTF-8 text file of at most
+/// `max_bytes`, and not empty unless `allow_empty`. On failure returns the message to show,
+/// starting with the path.
 std::variant<InputDocument, std::string> read_input(const std::string& path, std::size_t max_bytes,
-                                                    MarkupChoice markup);
+                                                    MarkupChoice markup, bool allow_empty = false);
 
 } // namespace atk::cli

@@ -7,6 +7,7 @@
 #include "lookup_commands.hpp"
 #include "serve_command.hpp"
 #include "suggest_command.hpp"
+#include "translate_command.hpp"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     atk::cli::add_synonyms_command(app, exit_code);
     atk::cli::add_rules_command(app, exit_code);
     atk::cli::add_serve_command(app, exit_code);
+    atk::cli::add_translate_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

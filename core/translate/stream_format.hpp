@@ -1,0 +1,46 @@
+#pragma once
+// Apertium's stream format, to and from: what the `apertium` command's txt deformatter
+// (apertium-destxt) and reformatter (apertium-retxt) do, done in-process, plus Markdown,
+// whose markup travels through the pipeline hidden in superblanks.
+//
+// In the stream, \ [ ] ^ $ / @ < > { } are escaped with a backslash; a superblank [...] is
+// passed through every stage untouched and in order; ".[]" ends a sentence the deformatter
+// added (at a blank line and at the end) and the reformatter removes.
+#include "spell/glossary.hpp"
+#include "text/document.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atk::translate {
+
+/// A text in stream format, with what its superblanks hide (markup, code, terms not to be
+/// translated): superblank "[atk:i]" stands for hidden[i].
+struct Stream {
+    std::string text;
+    std::vector<std::string> hidden;
+};
+
+/// `text` as apertium-destxt writes it, except that '*' and '#' (which Apertium also writes as
+/// marks of unknown words) travel in superblanks, so that marks and text never mix up.
+/// `keep`'s terms, where they occur as whole words, are hidden too: they come out untouched.
+Stream deformat_text(std::string_view text, const spell::Glossary* keep = nullptr);
+
+/// The prose of a Markdown document in stream format, every other byte (markup, code, URLs,
+/// front matter, HTML) hidden in superblanks, each block ending a sentence.
+Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep = nullptr);
+
+/// A pipeline's answer with Apertium's marks of untranslated words (*unknown, @no
+/// translation, #not generated) removed, or kept; the words marked * or @ in `unknown`, each
+/// once, in order of appearance.
+struct Unmarked {
+    std::string stream;
+    std::vector<std::string> unknown;
+};
+Unmarked take_marks(std::string_view stream, bool keep_marks);
+
+/// The text of a translated stream, as apertium-retxt writes it, with the hidden pieces back.
+std::string reformat(std::string_view stream, const std::vector<std::string>& hidden);
+
+} // namespace atk::translate

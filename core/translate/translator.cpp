@@ -1,0 +1,225 @@
+#include "translate/translator.hpp"
+
+#include "error.hpp"
+#include "text/utf8.hpp"
+#include "translate/pipeline.hpp"
+#include "translate/stream_format.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <tuple>
+
+namespace atk::translate {
+
+/// The pipelines of one direction: up to `limit` running, each used by one translation at a
+/// time; one that fails is dropped and a new one started on the next request.
+class Translator::ModePool {
+  public:
+    ModePool(std::vector<std::vector<std::string>> stages, std::size_t limit)
+        : stages_(std::move(stages)), limit_(limit) {}
+
+    std::string translate(const std::string& stream, std::chrono::milliseconds timeout) {
+        std::unique_ptr<Pipeline> pipeline = acquire();
+        try {
+            std::string answer = pipeline->translate(stream, timeout);
+            release(std::move(pipeline));
+            return answer;
+        } catch (const PipelineError& error) {
+            pipeline.reset(); // killed and reaped; its place is free
+            release(nullptr);
+            throw TranslationUnavailable(std::string(error.what()) +
+                                         "; it has been restarted: try again");
+        }
+    }
+
+    /// Starts one pipeline now if none runs.
+    void warm_up() {
+        std::unique_ptr<Pipeline> pipeline = acquire();
+        release(std::move(pipeline));
+    }
+
+  private:
+    /// An idle pipeline, or a new one while fewer than `limit_` run; else waits for one.
+    std::unique_ptr<Pipeline> acquire() {
+        std::unique_lock lock(mutex_);
+        freed_.wait(lock, [&] { return !idle_.empty() || running_ < limit_; });
+        if (!idle_.empty()) {
+            auto pipeline = std::move(idle_.back());
+            idle_.pop_back();
+            return pipeline;
+        }
+        ++running_;
+        lock.unlock();
+        try {
+            return std::make_unique<Pipeline>(stages_);
+        } catch (const PipelineError& error) {
+            release(nullptr);
+            throw TranslationUnavailable(error.what());
+        }
+    }
+
+    /// Gives `pipeline` back, or (null) its place.
+    void release(std::unique_ptr<Pipeline> pipeline) {
+        {
+            const std::lock_guard lock(mutex_);
+            if (pipeline) {
+                idle_.push_back(std::move(pipeline));
+            } else {
+                --running_;
+            }
+        }
+        freed_.notify_one();
+    }
+
+    const std::vector<std::vector<std::string>> stages_;
+    const std::size_t limit_;
+    std::mutex mutex_;
+    std::condition_variable freed_;
+    std::vector<std::unique_ptr<Pipeline>> idle_;
+    std::size_t running_ = 0; ///< pipelines in existence, idle or busy
+};
+
+namespace {
+
+/// The language of a code: "en-US" -> "en", "eng" -> "en".
+std::string language_of(const std::string& code) {
+    std::string language = code.substr(0, code.find_first_of("-_"));
+    std::transform(language.begin(), language.end(), language.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return two_letter_code(language);
+}
+
+/// The language a two-mode route passes through.
+std::string find_pivot(const Pair& pair, const std::vector<Mode>& modes) {
+    const auto mode = std::find_if(modes.begin(), modes.end(),
+                                   [&](const Mode& m) { return m.name == pair.route[0]; });
+    return mode != modes.end() ? mode->target : std::string();
+}
+
+/// Spanish is the hub of Apertium's best-kept pairs: pivot through it where it can, then
+/// through the other languages in order.
+bool better_pivot(const std::string& candidate, const std::string& current) {
+    return candidate == "es" && current != "es";
+}
+
+/// Direct pairs, then every pair through one pivot that no direct pair serves.
+std::vector<Pair> pairs_of(const std::vector<Mode>& modes) {
+    std::vector<Pair> pairs;
+    for (const auto& mode : modes) {
+        pairs.push_back({mode.source, mode.target, {mode.name}});
+    }
+    const std::size_t direct = pairs.size();
+    const auto find = [&](const std::string& source, const std::string& target) {
+        return std::find_if(pairs.begin(), pairs.end(), [&](const Pair& pair) {
+            return pair.source == source && pair.target == target;
+        });
+    };
+    for (std::size_t first = 0; first < direct; ++first) {
+        for (std::size_t second = 0; second < direct; ++second) {
+            const Pair a = pairs[first];
+            const Pair b = pairs[second];
+            if (a.target != b.source || a.source == b.target) {
+                continue;
+            }
+            const auto served = find(a.source, b.target);
+            if (served == pairs.end()) {
+                pairs.push_back({a.source, b.target, {a.route[0], b.route[0]}});
+            } else if (served->route.size() == 2 &&
+                       better_pivot(a.target, find_pivot(*served, modes))) {
+                served->route = {a.route[0], b.route[0]};
+            }
+        }
+    }
+    const auto by_languages = [](const Pair& a, const Pair& b) {
+        return std::tie(a.source, a.target) < std::tie(b.source, b.target);
+    };
+    std::sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(direct), by_languages);
+    std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(direct), pairs.end(), by_languages);
+    return pairs;
+}
+
+std::string pair_list(const std::vector<Pair>& pairs) {
+    std::string list;
+    for (const auto& pair : pairs) {
+        list += (list.empty() ? "" : ", ") + pair.source + "->" + pair.target;
+    }
+    return list.empty() ? "none (install Apertium's language pairs: make deps)" : list;
+}
+
+} // namespace
+
+Translator::Translator(TranslatorConfig config) : config_(std::move(config)) {
+    const std::size_t limit = config_.pipelines_per_mode != 0
+                                  ? config_.pipelines_per_mode
+                                  : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    const auto modes = discover_modes(config_.modes_directory);
+    for (const auto& mode : modes) {
+        pools_.emplace(mode.name, std::make_unique<ModePool>(
+                                      parse_pipeline(null_flush_command(mode), "-g", ""), limit));
+    }
+    pairs_ = pairs_of(modes);
+}
+
+Translator::~Translator() = default;
+
+const Pair& Translator::find_pair(const std::string& source, const std::string& target) const {
+    const std::string from = language_of(source);
+    const std::string to = language_of(target);
+    const auto found = std::find_if(pairs_.begin(), pairs_.end(), [&](const Pair& pair) {
+        return pair.source == from && pair.target == to;
+    });
+    if (found == pairs_.end()) {
+        throw InputError("no translation from '" + source + "' to '" + target +
+                         "'; the pairs are: " + pair_list(pairs_));
+    }
+    return *found;
+}
+
+std::string Translator::run(const std::string& mode, const std::string& stream) const {
+    const auto allowance = std::chrono::milliseconds(stream.size() / 10);
+    return pools_.at(mode)->translate(stream, config_.timeout + allowance);
+}
+
+Translation Translator::translate(std::string_view text, const TranslateOptions& options) const {
+    if (const auto bad = text::find_invalid_utf8(text)) {
+        throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) +
+                         "; send the text as UTF-8");
+    }
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        throw InputError("the text holds a NUL byte at offset " + std::to_string(nul) +
+                         "; send text, not binary data");
+    }
+    const Pair& pair = find_pair(options.source, options.target);
+    Translation result;
+    result.route = pair.route;
+    if (text.empty()) {
+        return result;
+    }
+    const Stream source = options.format == text::Markup::markdown
+                              ? deformat_markdown(text, options.keep)
+                              : deformat_text(text, options.keep);
+    std::string stream = source.text;
+    for (std::size_t hop = 0; hop < pair.route.size(); ++hop) {
+        const bool last = hop + 1 == pair.route.size();
+        Unmarked unmarked = take_marks(run(pair.route[hop], stream), last && options.mark_unknown);
+        for (auto& word : unmarked.unknown) {
+            if (std::find(result.unknown_words.begin(), result.unknown_words.end(), word) ==
+                result.unknown_words.end()) {
+                result.unknown_words.push_back(std::move(word));
+            }
+        }
+        stream = std::move(unmarked.stream);
+    }
+    result.text = reformat(stream, source.hidden);
+    return result;
+}
+
+void Translator::warm_up(const std::string& source, const std::string& target) const {
+    for (const auto& mode : find_pair(source, target).route) {
+        pools_.at(mode)->warm_up();
+    }
+}
+
+} // namespace atk::translate

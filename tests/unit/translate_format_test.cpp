@@ -1,0 +1,145 @@
+// Apertium's stream format, as our deformatter writes it and our reformatter reads it; and
+// the parsing of a mode's pipeline.
+#include "translate/pipeline.hpp"
+#include "translate/stream_format.hpp"
+
+#include <array>
+#include <cstdio>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <memory>
+#include <unistd.h>
+
+using atk::translate::deformat_markdown;
+using atk::translate::deformat_text;
+using atk::translate::parse_pipeline;
+using atk::translate::reformat;
+using atk::translate::take_marks;
+using testing::ElementsAre;
+
+namespace {
+
+/// What Apertium's own txt deformatter makes of `text`.
+std::string apertium_destxt(const std::string& text) {
+    char path[] = "/tmp/atk-destxt-XXXXXX";
+    const int fd = ::mkstemp(path);
+    ::write(fd, text.data(), text.size());
+    ::close(fd);
+    const std::string command = std::string("apertium-destxt < ") + path;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+    std::string out;
+    std::array<char, 4096> chunk{};
+    for (std::size_t n; (n = std::fread(chunk.data(), 1, chunk.size(), pipe.get())) > 0;) {
+        out.append(chunk.data(), n);
+    }
+    ::unlink(path);
+    return out;
+}
+
+} // namespace
+
+TEST(StreamFormat, PlainTextIsWhatApertiumDestxtWrites) {
+    for (const std::string text :
+         {"The system shall send an e-mail.", "a  b", "a\tb", "a\nb", "a\n\nb", "a.\n\nb",
+          "trail  ", "   lead", "a\n\n\nb\n", "\n\nabc", "a~b x~~y", "a \n\n b", "a\r\nb", "",
+          "Escapes: [x] ^y$ a/b @c <d> {e} \\f 50%.", "Accents: été, niño, €5 🚀."}) {
+        EXPECT_EQ(deformat_text(text).text, apertium_destxt(text)) << text;
+    }
+}
+
+TEST(StreamFormat, AsterisksAndHashesTravelHiddenSoTheyAreNeverTakenForMarks) {
+    const auto stream = deformat_text("*bold* #tag");
+    EXPECT_EQ(stream.text, "[atk:0]bold[atk:1] [atk:2]tag.[]");
+    EXPECT_THAT(stream.hidden, ElementsAre("*", "*", "#"));
+}
+
+TEST(StreamFormat, ReformattingGivesTheTextBack) {
+    for (const std::string text :
+         {"Plain words.", "a  b\tc\n\nd\n", "[x] ^y$ a/b @c <d> {e} \\f ~ *p* #h 50%", "  x  ",
+          "été\n\n\nniño 🚀", ""}) {
+        const auto stream = deformat_text(text);
+        EXPECT_EQ(reformat(stream.text, stream.hidden), text) << text;
+    }
+}
+
+TEST(StreamFormat, ReformatReadsTheStreamAsApertiumRetxtDoes) {
+    EXPECT_EQ(reformat("a[]b", {}), "ab");
+    EXPECT_EQ(reformat("a.[]b", {}), "ab");
+    EXPECT_EQ(reformat("a\\*b", {}), "a\\*b"); // a backslash it did not add stays
+    EXPECT_EQ(reformat("a..[]", {}), "a.");
+    EXPECT_EQ(reformat("a.[ ]b", {}), "a. b");
+    EXPECT_EQ(reformat("[[w]]x", {}), "wx");
+    EXPECT_EQ(reformat("[atk:0]x[atk:9]", {"<"}), "<x"); // an index out of range: nothing
+}
+
+TEST(StreamFormat, KeptTermsAreHiddenAsWholeWords) {
+    atk::spell::Glossary keep;
+    keep.add("Acme Cloud");
+    keep.add("SSO");
+    const auto stream = deformat_text("Acme Cloud uses SSO, not SSOs.", &keep);
+    EXPECT_EQ(stream.text, "[atk:0] uses [atk:1], not SSOs..[]");
+    EXPECT_THAT(stream.hidden, ElementsAre("Acme Cloud", "SSO"));
+}
+
+TEST(StreamFormat, MarkdownHidesEverythingButProse) {
+    const std::string markdown = "# Title\n\nSee [the guide](https://x.org/a_b) and `code`.\n\n"
+                                 "```\nfn()\n```\n";
+    const auto stream = deformat_markdown(markdown);
+    EXPECT_EQ(stream.text,
+              "[atk:0]Title.[][atk:1]See [atk:2]the guide[atk:3] and [atk:4]..[][atk:5].[]");
+    EXPECT_THAT(stream.hidden, ElementsAre("# ", "\n\n", "[", "](https://x.org/a_b)", "`code`",
+                                           "\n\n```\nfn()\n```\n"));
+    EXPECT_EQ(reformat(stream.text, stream.hidden), markdown);
+}
+
+TEST(StreamFormat, MarksAreTakenOffAndTheirWordsListed) {
+    const auto taken = take_marks("El *frobnicator usa @widget y #ir, *frobnicator otra vez; "
+                                  "\\*no [*]x.",
+                                  false);
+    EXPECT_EQ(taken.stream, "El frobnicator usa widget y ir, frobnicator otra vez; \\*no [*]x.");
+    EXPECT_THAT(taken.unknown, ElementsAre("frobnicator", "widget"));
+    const auto kept = take_marks("El *frobnicator 6*b.", true);
+    EXPECT_EQ(kept.stream, "El *frobnicator 6*b.");
+    EXPECT_THAT(kept.unknown, ElementsAre("frobnicator", "b"));
+}
+
+TEST(Pipeline, AModesCommandIsSplitIntoStages) {
+    const auto stages = parse_pipeline(
+        "lt-proc -z '/usr/share/a b/x.bin' | apertium-tagger -z -g $2 'p.prob' | lt-proc -z $1 "
+        "'gen.bin'",
+        "-g", "");
+    ASSERT_EQ(stages.size(), 3U);
+    EXPECT_THAT(stages[0], ElementsAre("lt-proc", "-z", "/usr/share/a b/x.bin"));
+    EXPECT_THAT(stages[1], ElementsAre("apertium-tagger", "-z", "-g", "p.prob"));
+    EXPECT_THAT(stages[2], ElementsAre("lt-proc", "-z", "-g", "gen.bin"));
+    EXPECT_THROW(parse_pipeline("lt-proc 'unclosed", "", ""), std::invalid_argument);
+    EXPECT_THROW(parse_pipeline("a | | b", "", ""), std::invalid_argument);
+    EXPECT_THROW(parse_pipeline("a $HOME", "", ""), std::invalid_argument);
+}
+
+TEST(Pipeline, AnswersEachMessageAndDiesLoudly) {
+    const std::vector<std::vector<std::string>> stages{{"cat"}};
+    atk::translate::Pipeline pipeline(stages);
+    EXPECT_EQ(pipeline.translate("one", std::chrono::seconds(5)), "one");
+    const std::string big(300'000, 'x'); // larger than a pipe's buffer both ways
+    EXPECT_EQ(pipeline.translate(big, std::chrono::seconds(5)), big);
+    ::kill(-pipeline.process_group(), SIGKILL);
+    EXPECT_THROW(pipeline.translate("two", std::chrono::seconds(5)), atk::translate::PipelineError);
+}
+
+TEST(Pipeline, AHungPipelineTimesOut) {
+    const std::vector<std::vector<std::string>> stages{{"sleep", "30"}};
+    atk::translate::Pipeline pipeline(stages);
+    EXPECT_THROW(pipeline.translate("x", std::chrono::milliseconds(200)),
+                 atk::translate::PipelineError);
+}
+
+TEST(Pipeline, AProgramThatIsNotThereIsSaid) {
+    try {
+        const std::vector<std::vector<std::string>> stages{{"cat"}, {"no-such-apertium-program"}};
+        atk::translate::Pipeline pipeline(stages);
+        FAIL() << "started";
+    } catch (const atk::translate::PipelineError& error) {
+        EXPECT_THAT(error.what(), testing::HasSubstr("no-such-apertium-program"));
+    }
+}
