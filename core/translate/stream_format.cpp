@@ -20,19 +20,6 @@ bool blank_char(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '~';
 }
 
-/// Characters Apertium also writes as marks before untranslated words.
-bool mark_char(char c) {
-    return c == '*' || c == '#' || c == '@';
-}
-
-/// A byte that can be part of a word after a mark: ASCII letters and digits, and any byte of
-/// a multi-byte UTF-8 character.
-bool word_byte(char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
-
 /// Builds a stream: escaped text, blanks and superblanks as apertium-destxt writes them.
 class StreamWriter {
   public:
@@ -52,14 +39,10 @@ class StreamWriter {
                 continue;
             }
             blank_run_end();
-            if (c == '*' || c == '#') {
-                hide(std::string_view(&c, 1)); // never taken for a mark on the way back
-            } else {
-                if (escaped_in_stream(c)) {
-                    stream_.text += '\\';
-                }
-                stream_.text += c;
+            if (escaped_in_stream(c)) {
+                stream_.text += '\\';
             }
+            stream_.text += c;
         }
     }
 
@@ -73,6 +56,22 @@ class StreamWriter {
         stream_.hidden.emplace_back(content);
     }
 
+    /// Binds the words that follow, up to unbind(), to `delimiter` (emphasis around them):
+    /// each word carries it through the pipeline in a word-bound blank [[atk:i]]...[[/]].
+    void bind(std::string_view delimiter) {
+        blank_run_end();
+        stream_.text += "[[";
+        stream_.text += kHiddenPrefix;
+        stream_.text += std::to_string(stream_.hidden.size());
+        stream_.text += "]]";
+        stream_.hidden.emplace_back(delimiter);
+    }
+
+    void unbind() {
+        blank_run_end();
+        stream_.text += "[[/]]";
+    }
+
     /// Ends a sentence as the deformatter does at a blank line: ".[]" before the blank.
     void end_sentence() {
         const std::string blank = std::move(blank_);
@@ -83,7 +82,9 @@ class StreamWriter {
 
     /// The stream, its sentence ended as apertium-destxt ends the input: before any blank.
     Stream finish() {
-        end_sentence();
+        if (!blank_.empty() || !stream_.text.ends_with(".[]")) {
+            end_sentence();
+        }
         return std::move(stream_);
     }
 
@@ -163,23 +164,75 @@ Stream deformat_text(std::string_view text, const spell::Glossary* keep) {
     return writer.finish();
 }
 
-Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep) {
-    const text::Document document = text::parse_document(markdown, text::Markup::markdown);
-    StreamWriter writer;
-    std::size_t done = 0; // source bytes written so far
+namespace {
+
+/// The emphasis delimiters ("**", "_", "~~") that end `gap`, or nothing.
+std::string_view emphasis_at_end(std::string_view gap) {
+    if (gap.empty() || std::string_view("*_~").find(gap.back()) == std::string_view::npos) {
+        return {};
+    }
+    const std::size_t begin = gap.find_last_not_of(gap.back());
+    return gap.substr(begin == std::string_view::npos ? 0 : begin + 1);
+}
+
+/// The prose of a document, in order: source ranges, and whether each ends its block.
+struct ProseRange {
+    std::size_t begin;
+    std::size_t end;
+    bool ends_block;
+};
+
+std::vector<ProseRange> prose_ranges(const text::Document& document) {
+    std::vector<ProseRange> ranges;
     for (const auto& block : document.blocks) {
         for (const auto& piece : block.pieces) {
-            if (!piece.verbatim) {
-                continue; // a stand-in: its source stays in the markup around the prose
+            if (piece.verbatim) { // a stand-in's source stays in the markup around the prose
+                ranges.push_back(
+                    {piece.source_begin, piece.source_begin + piece.source_length, false});
             }
-            if (piece.source_begin > done) {
-                writer.hide(markdown.substr(done, piece.source_begin - done));
-            }
-            const auto prose = markdown.substr(piece.source_begin, piece.source_length);
-            writer.prose(prose, kept_spans(prose, keep));
-            done = piece.source_begin + piece.source_length;
         }
-        writer.end_sentence();
+        if (!ranges.empty()) {
+            ranges.back().ends_block = true;
+        }
+    }
+    return ranges;
+}
+
+} // namespace
+
+Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep) {
+    const auto ranges = prose_ranges(text::parse_document(markdown, text::Markup::markdown));
+    StreamWriter writer;
+    std::size_t done = 0; // source bytes written so far
+    for (std::size_t k = 0; k < ranges.size(); ++k) {
+        const ProseRange& range = ranges[k];
+        std::string_view gap = markdown.substr(done, range.begin - done);
+        const std::size_t next = k + 1 < ranges.size() ? ranges[k + 1].begin : markdown.size();
+        const std::string_view after = markdown.substr(range.end, next - range.end);
+        // Emphasis around this prose (**registered**) travels bound to its words, so that it
+        // follows them when the translation reorders them.
+        const std::string_view emphasis = emphasis_at_end(gap);
+        const bool bound =
+            !emphasis.empty() && after.starts_with(emphasis) &&
+            (after.size() == emphasis.size() || after[emphasis.size()] != emphasis.front());
+        if (bound) {
+            gap.remove_suffix(emphasis.size());
+        }
+        if (!gap.empty()) {
+            writer.hide(gap);
+        }
+        const auto prose = markdown.substr(range.begin, range.end - range.begin);
+        if (bound) {
+            writer.bind(emphasis);
+        }
+        writer.prose(prose, kept_spans(prose, keep));
+        if (bound) {
+            writer.unbind();
+        }
+        done = range.end + (bound ? emphasis.size() : 0);
+        if (range.ends_block) {
+            writer.end_sentence();
+        }
     }
     if (done < markdown.size()) {
         writer.hide(markdown.substr(done));
@@ -187,42 +240,50 @@ Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep)
     return writer.finish();
 }
 
-Unmarked take_marks(std::string_view stream, bool keep_marks) {
-    Unmarked out;
-    for (std::size_t i = 0; i < stream.size();) {
-        const char c = stream[i];
-        if (c == '\\' && i + 1 < stream.size()) {
-            out.stream.append(stream.substr(i, 2));
-            i += 2;
-        } else if (c == '[') {
-            const std::size_t end = std::min(blank_end(stream, i), stream.size());
-            out.stream.append(stream.substr(i, end - i));
-            i = end;
-        } else if (mark_char(c) && i + 1 < stream.size() && word_byte(stream[i + 1])) {
-            std::size_t end = i + 1;
-            while (end < stream.size() && (word_byte(stream[end]) || stream[end] == '\'' ||
-                                           stream[end] == '-' || stream[end] == '_')) {
-                ++end;
-            }
-            const std::string word(stream.substr(i + 1, end - i - 1));
-            if (c != '#' &&
-                std::find(out.unknown.begin(), out.unknown.end(), word) == out.unknown.end()) {
-                out.unknown.push_back(word);
-            }
-            out.stream.append(
-                stream.substr(keep_marks ? i : i + 1, end - (keep_marks ? i : i + 1)));
-            i = end;
-        } else {
-            out.stream += c;
+std::vector<std::string> unknown_words(std::string_view analysis) {
+    std::vector<std::string> words;
+    std::string unit;                            // the lexical unit being read, unescaped
+    std::size_t surface_end = std::string::npos; // where its first (unescaped) '/' is
+    bool inside = false;                         // between ^ and $
+    for (std::size_t i = 0; i < analysis.size(); ++i) {
+        const char c = analysis[i];
+        if (c == '\\' && i + 1 < analysis.size()) {
             ++i;
+            if (inside) {
+                unit += analysis[i];
+            }
+        } else if (c == '[' && !inside) {
+            i = std::min(blank_end(analysis, i), analysis.size()) - 1;
+        } else if (c == '^' && !inside) {
+            inside = true;
+            unit.clear();
+            surface_end = std::string::npos;
+        } else if (c == '$' && inside) {
+            inside = false;
+            // An unknown word is analysed as itself, marked: ^frobnicator/*frobnicator$.
+            const std::string word = unit.substr(0, surface_end);
+            if (surface_end != std::string::npos && unit.compare(surface_end, 2, "/*") == 0 &&
+                std::find(words.begin(), words.end(), word) == words.end()) {
+                words.push_back(word);
+            }
+        } else if (inside) {
+            if (c == '/' && surface_end == std::string::npos) {
+                surface_end = unit.size();
+            }
+            unit += c;
         }
     }
-    return out;
+    return words;
 }
 
 std::string reformat(std::string_view stream, const std::vector<std::string>& hidden) {
     std::string out;
     out.reserve(stream.size());
+    // The word-bound delimiter open now, and where the last one closed: words the pipeline
+    // split apart ([[atk:1]]coche[[/]] [[atk:1]]rojo[[/]]) are joined again (**coche rojo**).
+    std::string_view bound;
+    std::string_view last_closed;
+    std::size_t closed_at = std::string::npos;
     for (std::size_t i = 0; i < stream.size();) {
         const char c = stream[i];
         if (c == '\\' && i + 1 < stream.size()) {
@@ -235,15 +296,35 @@ std::string reformat(std::string_view stream, const std::vector<std::string>& hi
             i += 3; // the deformatter's sentence end
         } else if (c == '[') {
             const std::size_t end = std::min(blank_end(stream, i), stream.size());
-            const bool bound = stream.substr(i, 2) == "[[";
-            std::string_view content =
-                stream.substr(i + (bound ? 2 : 1), end - i - (bound ? 4 : 2));
-            if (!bound && content.starts_with(kHiddenPrefix)) {
-                out += hidden_piece(content.substr(kHiddenPrefix.size()), hidden);
-            } else {
-                out += content;
-            }
+            const bool word_bound = stream.substr(i, 2) == "[[";
+            const std::string_view content =
+                stream.substr(i + (word_bound ? 2 : 1), end - i - (word_bound ? 4 : 2));
             i = end;
+            if (!content.starts_with(kHiddenPrefix) && content != "/") {
+                out += content;
+                continue;
+            }
+            const std::string_view piece =
+                content == "/" ? bound : hidden_piece(content.substr(kHiddenPrefix.size()), hidden);
+            if (!word_bound) {
+                out += piece;
+            } else if (content == "/") {
+                closed_at = out.size();
+                last_closed = bound;
+                out += bound;
+                bound = {};
+            } else {
+                const bool rejoin =
+                    closed_at != std::string::npos && piece == last_closed &&
+                    out.find_first_not_of(' ', closed_at + piece.size()) == std::string::npos;
+                if (rejoin) {
+                    out.erase(closed_at, piece.size());
+                } else {
+                    out += piece;
+                }
+                bound = piece;
+                closed_at = std::string::npos;
+            }
         } else {
             out += c;
             ++i;

@@ -22,23 +22,17 @@ struct Stream {
     std::vector<std::string> hidden;
 };
 
-/// `text` as apertium-destxt writes it, except that '*' and '#' (which Apertium also writes as
-/// marks of unknown words) travel in superblanks, so that marks and text never mix up.
-/// `keep`'s terms, where they occur as whole words, are hidden too: they come out untouched.
+/// `text` as apertium-destxt writes it; `keep`'s terms, where they occur as whole words, are
+/// hidden in superblanks: they come out untouched.
 Stream deformat_text(std::string_view text, const spell::Glossary* keep = nullptr);
 
 /// The prose of a Markdown document in stream format, every other byte (markup, code, URLs,
 /// front matter, HTML) hidden in superblanks, each block ending a sentence.
 Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep = nullptr);
 
-/// A pipeline's answer with Apertium's marks of untranslated words (*unknown, @no
-/// translation, #not generated) removed, or kept; the words marked * or @ in `unknown`, each
-/// once, in order of appearance.
-struct Unmarked {
-    std::string stream;
-    std::vector<std::string> unknown;
-};
-Unmarked take_marks(std::string_view stream, bool keep_marks);
+/// The words an analyser's output (lt-proc: ^word/analysis$) marks unknown (^word/*word$),
+/// each once, in order.
+std::vector<std::string> unknown_words(std::string_view analysis);
 
 /// The text of a translated stream, as apertium-retxt writes it, with the hidden pieces back.
 std::string reformat(std::string_view stream, const std::vector<std::string>& hidden);

@@ -156,8 +156,23 @@ Translator::Translator(TranslatorConfig config) : config_(std::move(config)) {
                                   : std::max<std::size_t>(1, std::thread::hardware_concurrency());
     const auto modes = discover_modes(config_.modes_directory);
     for (const auto& mode : modes) {
-        pools_.emplace(mode.name, std::make_unique<ModePool>(
-                                      parse_pipeline(null_flush_command(mode), "-g", ""), limit));
+        const std::string command = null_flush_command(mode);
+        // $1 is the generator's option: -n writes no marks, -g marks unknown words with *
+        // (what `apertium -u` and `apertium` run).
+        auto unmarked = parse_pipeline(command, "-n", "");
+        auto marked = parse_pipeline(command, "-g", "");
+        if (unmarked.size() < 2) {
+            throw InputError("the Apertium mode " + mode.file.string() +
+                             " has a single stage; reinstall its package (make deps)");
+        }
+        Direction direction;
+        direction.analyser = std::make_unique<ModePool>(
+            std::vector<std::vector<std::string>>{unmarked.front()}, limit);
+        unmarked.erase(unmarked.begin());
+        marked.erase(marked.begin());
+        direction.unmarked = std::make_unique<ModePool>(std::move(unmarked), limit);
+        direction.marked = std::make_unique<ModePool>(std::move(marked), limit);
+        directions_.emplace(mode.name, std::move(direction));
     }
     pairs_ = pairs_of(modes);
 }
@@ -177,9 +192,8 @@ const Pair& Translator::find_pair(const std::string& source, const std::string& 
     return *found;
 }
 
-std::string Translator::run(const std::string& mode, const std::string& stream) const {
-    const auto allowance = std::chrono::milliseconds(stream.size() / 10);
-    return pools_.at(mode)->translate(stream, config_.timeout + allowance);
+std::chrono::milliseconds Translator::timeout_for(const std::string& stream) const {
+    return config_.timeout + std::chrono::milliseconds(stream.size() / 10);
 }
 
 Translation Translator::translate(std::string_view text, const TranslateOptions& options) const {
@@ -202,15 +216,17 @@ Translation Translator::translate(std::string_view text, const TranslateOptions&
                               : deformat_text(text, options.keep);
     std::string stream = source.text;
     for (std::size_t hop = 0; hop < pair.route.size(); ++hop) {
-        const bool last = hop + 1 == pair.route.size();
-        Unmarked unmarked = take_marks(run(pair.route[hop], stream), last && options.mark_unknown);
-        for (auto& word : unmarked.unknown) {
+        const Direction& direction = directions_.at(pair.route[hop]);
+        const bool marks = hop + 1 == pair.route.size() && options.mark_unknown;
+        const std::string analysis = direction.analyser->translate(stream, timeout_for(stream));
+        for (auto& word : unknown_words(analysis)) {
             if (std::find(result.unknown_words.begin(), result.unknown_words.end(), word) ==
                 result.unknown_words.end()) {
                 result.unknown_words.push_back(std::move(word));
             }
         }
-        stream = std::move(unmarked.stream);
+        stream = (marks ? direction.marked : direction.unmarked)
+                     ->translate(analysis, timeout_for(analysis));
     }
     result.text = reformat(stream, source.hidden);
     return result;
@@ -218,7 +234,8 @@ Translation Translator::translate(std::string_view text, const TranslateOptions&
 
 void Translator::warm_up(const std::string& source, const std::string& target) const {
     for (const auto& mode : find_pair(source, target).route) {
-        pools_.at(mode)->warm_up();
+        directions_.at(mode).analyser->warm_up();
+        directions_.at(mode).unmarked->warm_up();
     }
 }
 

@@ -75,12 +75,19 @@ class Translator {
 
   private:
     class ModePool;
+    /// A direction's pipelines, its first stage (the analyser, whose output shows the unknown
+    /// words) apart from the rest, which generate with or without unknown-word marks.
+    struct Direction {
+        std::unique_ptr<ModePool> analyser;
+        std::unique_ptr<ModePool> unmarked;
+        std::unique_ptr<ModePool> marked;
+    };
     const Pair& find_pair(const std::string& source, const std::string& target) const;
-    std::string run(const std::string& mode, const std::string& stream) const;
+    std::chrono::milliseconds timeout_for(const std::string& stream) const;
 
     TranslatorConfig config_;
     std::vector<Pair> pairs_;
-    std::map<std::string, std::unique_ptr<ModePool>> pools_; ///< by mode name
+    std::map<std::string, Direction> directions_; ///< by mode name
 };
 
 } // namespace atk::translate

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <memory>
@@ -14,7 +15,6 @@ using atk::translate::deformat_markdown;
 using atk::translate::deformat_text;
 using atk::translate::parse_pipeline;
 using atk::translate::reformat;
-using atk::translate::take_marks;
 using testing::ElementsAre;
 
 namespace {
@@ -47,10 +47,13 @@ TEST(StreamFormat, PlainTextIsWhatApertiumDestxtWrites) {
     }
 }
 
-TEST(StreamFormat, AsterisksAndHashesTravelHiddenSoTheyAreNeverTakenForMarks) {
-    const auto stream = deformat_text("*bold* #tag");
-    EXPECT_EQ(stream.text, "[atk:0]bold[atk:1] [atk:2]tag.[]");
-    EXPECT_THAT(stream.hidden, ElementsAre("*", "*", "#"));
+TEST(StreamFormat, TheTranslationTestSentencesAreWhatApertiumDestxtWrites) {
+    for (const std::string language : {"en", "es", "fr", "ca"}) {
+        std::ifstream in(std::string(ATK_TEST_DATA) + "/translate/" + language + ".txt");
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        ASSERT_FALSE(text.empty()) << language;
+        EXPECT_EQ(deformat_text(text).text, apertium_destxt(text)) << language;
+    }
 }
 
 TEST(StreamFormat, ReformattingGivesTheTextBack) {
@@ -92,15 +95,22 @@ TEST(StreamFormat, MarkdownHidesEverythingButProse) {
     EXPECT_EQ(reformat(stream.text, stream.hidden), markdown);
 }
 
-TEST(StreamFormat, MarksAreTakenOffAndTheirWordsListed) {
-    const auto taken = take_marks("El *frobnicator usa @widget y #ir, *frobnicator otra vez; "
-                                  "\\*no [*]x.",
-                                  false);
-    EXPECT_EQ(taken.stream, "El frobnicator usa widget y ir, frobnicator otra vez; \\*no [*]x.");
-    EXPECT_THAT(taken.unknown, ElementsAre("frobnicator", "widget"));
-    const auto kept = take_marks("El *frobnicator 6*b.", true);
-    EXPECT_EQ(kept.stream, "El *frobnicator 6*b.");
-    EXPECT_THAT(kept.unknown, ElementsAre("frobnicator", "b"));
+TEST(StreamFormat, EmphasisIsBoundToItsWordsAndJoinedAgain) {
+    const auto stream = deformat_markdown("The **red car** is _here_.");
+    EXPECT_EQ(stream.text, "The [[atk:0]]red car[[/]] is [[atk:1]]here[[/]]..[]");
+    EXPECT_THAT(stream.hidden, ElementsAre("**", "_"));
+    // The pipeline reorders the words, each carrying its blank:
+    EXPECT_EQ(
+        reformat("El [[atk:0]]coche[[/]] [[atk:0]]rojo[[/]] es [[atk:1]]aquí[[/]].", stream.hidden),
+        "El **coche rojo** es _aquí_.");
+    EXPECT_EQ(reformat("[[atk:0]]a[[/]] y [[atk:0]]b[[/]]", stream.hidden), "**a** y **b**");
+}
+
+TEST(StreamFormat, UnknownWordsAreThoseTheAnalyserMarks) {
+    const std::string analysis =
+        "^The/The<det><def><sp>$ ^frobnicator/*frobnicator$ ^works/work<vblex><pres><p3><sg>$ "
+        "[atk:0]^a\\/b/*a/b$ ^frobnicator/*frobnicator$ ^l'/*l'$^x/x<n>/*y$.[]";
+    EXPECT_THAT(atk::translate::unknown_words(analysis), ElementsAre("frobnicator", "a/b", "l'"));
 }
 
 TEST(Pipeline, AModesCommandIsSplitIntoStages) {

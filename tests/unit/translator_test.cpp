@@ -1,0 +1,212 @@
+// Translation with the installed Apertium pairs: the same words as the `apertium` command,
+// structure kept, terms kept, pipelines that die replaced.
+#include "error.hpp"
+#include "translate/translator.hpp"
+
+#include <array>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <memory>
+#include <sstream>
+#include <unistd.h>
+
+using atk::translate::TranslateOptions;
+using atk::translate::Translator;
+using testing::Contains;
+using testing::ElementsAre;
+using testing::HasSubstr;
+using testing::Not;
+
+namespace {
+
+const Translator& translator() {
+    static const Translator instance;
+    return instance;
+}
+
+TranslateOptions from_to(std::string source, std::string target) {
+    TranslateOptions options;
+    options.source = std::move(source);
+    options.target = std::move(target);
+    return options;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+/// What `apertium [-u] mode file` prints.
+std::string apertium(const std::string& mode, const std::filesystem::path& file, bool marks) {
+    const std::string command =
+        std::string("apertium ") + (marks ? "" : "-u ") + mode + " '" + file.string() + "'";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+    std::string out;
+    std::array<char, 4096> chunk{};
+    for (std::size_t n; (n = std::fread(chunk.data(), 1, chunk.size(), pipe.get())) > 0;) {
+        out.append(chunk.data(), n);
+    }
+    return out;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        out.push_back(line);
+    }
+    return out;
+}
+
+/// The source file of a language: 60 varied sentences, one per line.
+std::filesystem::path sentences(const std::string& language) {
+    return std::filesystem::path(ATK_TEST_DATA) / "translate" / (language + ".txt");
+}
+
+} // namespace
+
+TEST(Translator, EveryInstalledDirectionAnswersAsTheApertiumCommand) {
+    std::size_t directions = 0;
+    for (const auto& pair : translator().pairs()) {
+        if (pair.route.size() != 1) {
+            continue;
+        }
+        ++directions;
+        const auto file = sentences(pair.source);
+        ASSERT_TRUE(std::filesystem::exists(file)) << file;
+        const std::string text = read_file(file);
+        for (const bool marks : {false, true}) {
+            auto options = from_to(pair.source, pair.target);
+            options.mark_unknown = marks;
+            const auto ours = lines(translator().translate(text, options).text);
+            const auto theirs = lines(apertium(pair.route[0], file, marks));
+            ASSERT_EQ(ours.size(), theirs.size()) << pair.route[0];
+            EXPECT_GE(ours.size(), 50U);
+            for (std::size_t i = 0; i < ours.size(); ++i) {
+                EXPECT_EQ(ours[i], theirs[i])
+                    << pair.route[0] << (marks ? "" : " -u") << ", sentence " << i + 1;
+            }
+        }
+    }
+    EXPECT_GE(directions, 10U) << "make deps installs five pairs, both ways";
+}
+
+TEST(Translator, PairsWithoutAModeGoThroughSpanish) {
+    const auto& pairs = translator().pairs();
+    const auto en_fr = std::find_if(pairs.begin(), pairs.end(), [](const auto& pair) {
+        return pair.source == "en" && pair.target == "fr";
+    });
+    ASSERT_NE(en_fr, pairs.end());
+    EXPECT_THAT(en_fr->route, ElementsAre("eng-spa", "es-fr"));
+    const auto translation =
+        translator().translate("The user shall download the report.", from_to("en", "fr"));
+    EXPECT_THAT(translation.route, ElementsAre("eng-spa", "es-fr"));
+    EXPECT_THAT(translation.text, HasSubstr("rapport"));
+}
+
+TEST(Translator, CodesAreReadAsLanguages) {
+    for (const auto& [source, target] : std::vector<std::pair<std::string, std::string>>{
+             {"en", "es"}, {"eng", "spa"}, {"en-US", "es-ES"}, {"EN", "ES"}}) {
+        EXPECT_EQ(translator().translate("The house.", from_to(source, target)).text, "La casa.")
+            << source << " -> " << target;
+    }
+}
+
+TEST(Translator, UnknownWordsAreListedAndUnmarkedUnlessAsked) {
+    auto options = from_to("en", "es");
+    auto translation =
+        translator().translate("The frobnicator works with the zorbulator.", options);
+    EXPECT_THAT(translation.unknown_words, ElementsAre("frobnicator", "zorbulator"));
+    EXPECT_THAT(translation.text, Not(HasSubstr("*")));
+    options.mark_unknown = true;
+    translation = translator().translate("The frobnicator works.", options);
+    EXPECT_THAT(translation.text, HasSubstr("*frobnicator"));
+}
+
+TEST(Translator, MarkdownKeepsItsStructureCodeAndUrls) {
+    const std::string markdown = "# Password reset\n\n"
+                                 "The system shall send a link to the **registered** address.\n\n"
+                                 "- The link expires after 24 hours.\n"
+                                 "- Store it in the `reset_token` field; see "
+                                 "[the guide](https://example.com/reset-guide).\n\n"
+                                 "| Field | Rule |\n|-------|------|\n| email | must be valid |\n\n"
+                                 "```js\nconst token = createToken();\n```\n";
+    auto options = from_to("en", "es");
+    options.format = atk::text::Markup::markdown;
+    const auto text = translator().translate(markdown, options).text;
+    EXPECT_THAT(text, testing::StartsWith("# Reinicialización de contraseña\n\n"));
+    EXPECT_THAT(text, HasSubstr("**registrada**"));
+    EXPECT_THAT(text, HasSubstr("\n- El enlace expira"));
+    EXPECT_THAT(text, HasSubstr("`reset_token`"));
+    EXPECT_THAT(text, HasSubstr("[la guía](https://example.com/reset-guide)"));
+    EXPECT_THAT(text, HasSubstr("| Campo | Regla |\n|-------|------|\n"));
+    EXPECT_THAT(text, HasSubstr("```js\nconst token = createToken();\n```\n"));
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'),
+              std::count(markdown.begin(), markdown.end(), '\n'));
+}
+
+TEST(Translator, KeptTermsComeOutAsWritten) {
+    atk::spell::Glossary keep;
+    keep.add("Order Service");
+    auto options = from_to("en", "es");
+    options.keep = &keep;
+    const auto text =
+        translator().translate("The Order Service shall record each order.", options).text;
+    EXPECT_THAT(text, HasSubstr("Order Service"));
+    EXPECT_THAT(text, HasSubstr("cada orden"));
+}
+
+TEST(Translator, BadRequestsSayWhatIsWrong) {
+    EXPECT_EQ(translator().translate("", from_to("en", "es")).text, "");
+    try {
+        translator().translate("Hello.", from_to("en", "de"));
+        FAIL() << "translated to German";
+    } catch (const atk::InputError& error) {
+        EXPECT_THAT(error.what(), HasSubstr("no translation from 'en' to 'de'"));
+        EXPECT_THAT(error.what(), HasSubstr("en->es"));
+    }
+    EXPECT_THROW(translator().translate("bad \xff byte", from_to("en", "es")), atk::InputError);
+    EXPECT_THROW(translator().translate(std::string("nul \0 byte", 10), from_to("en", "es")),
+                 atk::InputError);
+}
+
+namespace {
+
+/// The processes this test process started (the pipelines' stages).
+std::vector<pid_t> children() {
+    std::vector<pid_t> pids;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::ifstream in(task.path() / "children");
+        for (pid_t pid = 0; in >> pid;) {
+            pids.push_back(pid);
+        }
+    }
+    return pids;
+}
+
+} // namespace
+
+TEST(Translator, APipelineThatDiesIsReplacedAndOnlyItsRequestFails) {
+    atk::translate::TranslatorConfig config;
+    config.pipelines_per_mode = 1;
+    const Translator own(config);
+    const auto before = children();
+    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
+    std::vector<pid_t> started;
+    for (const pid_t pid : children()) {
+        if (std::find(before.begin(), before.end(), pid) == before.end()) {
+            started.push_back(pid);
+        }
+    }
+    ASSERT_GE(started.size(), 5U) << "a pipeline of several stages";
+    ::kill(started[started.size() / 2], SIGKILL);
+    EXPECT_THROW(own.translate("La casa.", from_to("es", "ca")),
+                 atk::translate::TranslationUnavailable);
+    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
+}
