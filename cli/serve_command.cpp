@@ -4,6 +4,7 @@
 #include "checker_config.hpp"
 #include "error.hpp"
 #include "server/server.hpp"
+#include "translate/translator.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -21,6 +22,7 @@ struct ServeArguments {
     double deadline_seconds = 10;
     std::string static_dir; ///< empty: the build's web output beside the binary, if any
     std::size_t suggestion_cache = 20'000;
+    translate::TranslatorConfig translation;
 };
 
 /// The web UI to serve: `static_dir` when given (an error when it holds no UI), else the
@@ -45,7 +47,8 @@ int serve(const ServeArguments& args) {
     CheckerConfig config = checker_config();
     config.suggestion_cache = args.suggestion_cache;
     const Checker checker(config);
-    server::Router router(checker, args.limits, ui ? &*ui : nullptr);
+    const translate::Translator translator(args.translation);
+    server::Router router(checker, args.limits, ui ? &*ui : nullptr, &translator);
     server::ServerOptions options = args.server;
     options.drain_deadline =
         std::chrono::milliseconds(static_cast<long>(args.drain_seconds * 1000));
@@ -84,6 +87,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->add_option("--static-dir", args->static_dir,
                      "The web UI's built files (default: the build's web output, if built)")
         ->envname("ATK_STATIC_DIR");
+    command
+        ->add_option("--apertium-modes", args->translation.modes_directory,
+                     "Apertium's modes folder: each language pair's pipelines")
+        ->envname("ATK_APERTIUM_MODES")
+        ->capture_default_str();
     command->add_option("--io-threads", args->server.io_threads, "Threads for network I/O")
         ->envname("ATK_IO_THREADS")
         ->check(CLI::Range(1, 64))

@@ -56,7 +56,8 @@ int run_translate(const TranslateArguments& args) {
     translate::TranslateOptions options;
     options.source = args.from;
     options.target = args.to;
-    options.format = document.markup;
+    options.format = document.markup == text::Markup::markdown ? translate::Format::markdown
+                                                               : translate::Format::text;
     options.keep = &keep;
     options.mark_unknown = args.mark_unknown;
     const auto translation = translator.translate(document.text, options);

@@ -4,6 +4,7 @@
 #include "rules/engine.hpp"
 #include "server/check_json.hpp"
 #include "server/form.hpp"
+#include "server/json_body.hpp"
 #include "server/router.hpp"
 #include "spell/glossary.hpp"
 #include "text/offsets.hpp"
@@ -17,41 +18,6 @@ namespace atk::server {
 namespace {
 
 using nlohmann::json;
-
-/// A request the caller got wrong: answered 400 (or `status`) with `code` and the message.
-struct BadRequest {
-    http::status status = http::status::bad_request;
-    std::string code;
-    std::string message;
-};
-
-std::vector<std::string> strings(const json& body, const char* key) {
-    std::vector<std::string> out;
-    if (!body.contains(key)) {
-        return out;
-    }
-    const json& value = body.at(key);
-    if (!value.is_array() ||
-        !std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); })) {
-        throw BadRequest{http::status::bad_request, "bad_field",
-                         std::string("\"") + key + "\" must be a list of strings"};
-    }
-    for (const auto& item : value) {
-        out.push_back(item.get<std::string>());
-    }
-    return out;
-}
-
-std::string string_field(const json& body, const char* key, std::string fallback) {
-    if (!body.contains(key)) {
-        return fallback;
-    }
-    if (!body.at(key).is_string()) {
-        throw BadRequest{http::status::bad_request, "bad_field",
-                         std::string("\"") + key + "\" must be a string"};
-    }
-    return body.at(key).get<std::string>();
-}
 
 /// The check a request asks for; `glossary` receives its terms.
 CheckOptions options_of(const Checker& checker, const json& body, spell::Glossary& glossary) {
@@ -76,13 +42,7 @@ CheckOptions options_of(const Checker& checker, const json& body, spell::Glossar
         }
         options.max_suggestions = max.get<std::size_t>();
     }
-    if (body.contains("rules")) {
-        if (!body.at("rules").is_boolean()) {
-            throw BadRequest{http::status::bad_request, "bad_field",
-                             "\"rules\" must be true or false"};
-        }
-        options.rules = body.at("rules").get<bool>();
-    }
+    options.rules = bool_field(body, "rules", true);
     const std::string profile = string_field(body, "profile", "requirements");
     const auto parsed = rules::parse_profile(profile);
     if (!parsed) {
@@ -97,19 +57,6 @@ CheckOptions options_of(const Checker& checker, const json& body, spell::Glossar
                  options.rule_options.selection.disabled.end());
     checker.validate_rule_names(names); // throws InputError naming the unknown one
     return options;
-}
-
-json parse_body(const Request& request) {
-    json body = json::parse(request.body(), nullptr, false);
-    if (body.is_discarded()) {
-        throw BadRequest{http::status::bad_request, "bad_json",
-                         "the body is not valid JSON (UTF-8); send {\"text\": \"...\"}"};
-    }
-    if (!body.is_object()) {
-        throw BadRequest{http::status::bad_request, "bad_json",
-                         "the body must be a JSON object: {\"text\": \"...\"}"};
-    }
-    return body;
 }
 
 } // namespace
@@ -207,12 +154,13 @@ Response suggest_words(const Checker& checker, const Request& request) {
     }
 }
 
-Response list_languages(const Checker& checker, const Request& request) {
+Response list_languages(const Checker& checker, const Request& request, const json& pairs) {
     json languages = json::array();
     for (const auto& language : checker.languages()) {
         languages.push_back({{"code", language.code}, {"name", language.name}});
     }
-    return json_response(request, http::status::ok, languages.dump());
+    const json answer{{"languages", std::move(languages)}, {"translation_pairs", pairs}};
+    return json_response(request, http::status::ok, answer.dump());
 }
 
 } // namespace atk::server

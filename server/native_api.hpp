@@ -6,6 +6,7 @@
 #include "server/metrics.hpp"
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,8 +23,10 @@ struct ApiLimits {
 Response check_text(const Checker& checker, const ApiLimits& limits, const Request& request,
                     Metrics& metrics);
 
-/// GET /api/v1/languages: [{"code", "name"}] of the installed dictionaries.
-Response list_languages(const Checker& checker, const Request& request);
+/// GET /api/v1/languages: {"languages": [{"code", "name"}] of the installed dictionaries,
+/// "translation_pairs": `pairs`}.
+Response list_languages(const Checker& checker, const Request& request,
+                        const nlohmann::json& pairs);
 
 /// GET /api/v1/synonyms?word=W&language=L: [{"part_of_speech", "synonyms": [{"word",
 /// "relation"}]}], the thesaurus's meanings of W (an empty list when it does not know it).

@@ -2,6 +2,7 @@
 
 #include "server/languagetool_api.hpp"
 #include "server/openapi.hpp"
+#include "server/translate_api.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -44,8 +45,9 @@ Response json_error(const Request& request, http::status status, std::string_vie
     return json_response(request, status, body.dump());
 }
 
-Router::Router(const Checker& checker, ApiLimits limits, const StaticFiles* ui)
-    : checker_(checker), limits_(limits), ui_(ui) {}
+Router::Router(const Checker& checker, ApiLimits limits, const StaticFiles* ui,
+               const translate::Translator* translator)
+    : checker_(checker), limits_(limits), ui_(ui), translator_(translator) {}
 
 namespace {
 
@@ -67,6 +69,10 @@ const Router::Route* Router::find(std::string_view path) {
         {"/openapi.json", http::verb::get, &Router::openapi, false},
         {"/v2/check", http::verb::post, &Router::languagetool, true}, // GET works too
         {"/v2/languages", http::verb::get, &Router::languagetool_list, false},
+        {"/api/v1/translate", http::verb::post, &Router::translation, true},
+        {"/translate", http::verb::post, &Router::libretranslate, true}, // LibreTranslate's
+        {"/languages", http::verb::get, &Router::libretranslate_list, false},
+        {"/detect", http::verb::post, &Router::detect, false},
     };
     for (const auto& route : kRoutes) {
         if (route.path == path) {
@@ -154,7 +160,34 @@ Response Router::check(const Request& request) const {
 }
 
 Response Router::languages(const Request& request) const {
-    return list_languages(checker_, request);
+    return list_languages(checker_, request,
+                          translator_ != nullptr ? translation_pairs(*translator_)
+                                                 : nlohmann::json::array());
+}
+
+Response Router::no_translator(const Request& request) const {
+    return json_error(request, http::status::service_unavailable, "translation_unavailable",
+                      "this server runs without translation: install Apertium (make deps) and "
+                      "restart it");
+}
+
+Response Router::translation(const Request& request) const {
+    return translator_ != nullptr ? translate_text(*translator_, limits_, request)
+                                  : no_translator(request);
+}
+
+Response Router::libretranslate(const Request& request) const {
+    return translator_ != nullptr ? libretranslate_translate(*translator_, limits_, request)
+                                  : no_translator(request);
+}
+
+Response Router::libretranslate_list(const Request& request) const {
+    return translator_ != nullptr ? libretranslate_languages(*translator_, request)
+                                  : no_translator(request);
+}
+
+Response Router::detect(const Request& request) const {
+    return libretranslate_detect(request);
 }
 
 Response Router::synonyms(const Request& request) const {

@@ -6,6 +6,7 @@
 #include "server/metrics.hpp"
 #include "server/native_api.hpp"
 #include "server/static_files.hpp"
+#include "translate/translator.hpp"
 
 #include <atomic>
 #include <string>
@@ -15,9 +16,11 @@ namespace atk::server {
 
 class Router {
   public:
-    /// `checker`, and `ui` when given (the web UI's files, served for GET and HEAD of paths
-    /// no API route takes), must outlive the router.
-    explicit Router(const Checker& checker, ApiLimits limits = {}, const StaticFiles* ui = nullptr);
+    /// `checker`, `ui` when given (the web UI's files, served for GET and HEAD of paths no
+    /// API route takes) and `translator` when given (without it the translation routes
+    /// answer 503) must outlive the router.
+    explicit Router(const Checker& checker, ApiLimits limits = {}, const StaticFiles* ui = nullptr,
+                    const translate::Translator* translator = nullptr);
 
     /// /readyz answers 503 until this is true: the dictionaries and rules are loaded.
     void set_ready(bool ready) { ready_ = ready; }
@@ -50,10 +53,16 @@ class Router {
     Response openapi(const Request& request) const;
     Response languagetool_list(const Request& request) const;
     Response no_route(const Request& request) const;
+    Response translation(const Request& request) const;
+    Response libretranslate(const Request& request) const;
+    Response libretranslate_list(const Request& request) const;
+    Response detect(const Request& request) const;
+    Response no_translator(const Request& request) const;
 
     const Checker& checker_;
     ApiLimits limits_;
     const StaticFiles* ui_;
+    const translate::Translator* translator_;
     std::atomic<bool> ready_{false};
     mutable Metrics metrics_; ///< counts what the server answers; thread-safe
 };

@@ -3,6 +3,7 @@
 #include "text/segmenter.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace atk::translate {
@@ -237,6 +238,95 @@ Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep)
     if (done < markdown.size()) {
         writer.hide(markdown.substr(done));
     }
+    return writer.finish();
+}
+
+namespace {
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+/// The element name of a tag ("<p class=x>" -> "p", "</li>" -> "li").
+std::string tag_name(std::string_view tag) {
+    const std::size_t begin = tag.find_first_not_of("</");
+    const std::size_t end = tag.find_first_of(" \t\n\r/>", begin);
+    return begin == std::string_view::npos ? std::string()
+                                           : ascii_lower(tag.substr(begin, end - begin));
+}
+
+/// Elements whose start or end breaks the flow of text: a sentence ends there.
+bool breaks_text(const std::string& name) {
+    static const std::vector<std::string> kBlocks{
+        "address", "article",    "aside",  "blockquote", "br",   "dd",  "div", "dl",
+        "dt",      "figcaption", "footer", "h1",         "h2",   "h3",  "h4",  "h5",
+        "h6",      "header",     "hr",     "li",         "main", "nav", "ol",  "p",
+        "section", "table",      "td",     "th",         "tr",   "ul"};
+    return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
+}
+
+/// Where the markup that starts at `at` ('<' or '&') ends: a comment, a tag, the whole of a
+/// script, style or pre element, an entity. `at` itself when it starts no markup.
+std::size_t markup_end(std::string_view html, std::size_t at) {
+    if (html[at] == '&') {
+        const std::size_t semicolon = html.find(';', at);
+        const bool entity =
+            semicolon != std::string_view::npos && semicolon - at <= 10 &&
+            std::all_of(html.begin() + static_cast<std::ptrdiff_t>(at) + 1,
+                        html.begin() + static_cast<std::ptrdiff_t>(semicolon), [](char c) {
+                            return std::isalnum(static_cast<unsigned char>(c)) || c == '#';
+                        });
+        return entity ? semicolon + 1 : at;
+    }
+    if (html.substr(at, 4) == "<!--") {
+        const std::size_t close = html.find("-->", at);
+        return close == std::string_view::npos ? html.size() : close + 3;
+    }
+    const std::size_t close = html.find('>', at);
+    if (close == std::string_view::npos || at + 1 >= html.size() ||
+        !(std::isalpha(static_cast<unsigned char>(html[at + 1])) || html[at + 1] == '/' ||
+          html[at + 1] == '!')) {
+        return at; // a lone '<' is text
+    }
+    const std::string name = tag_name(html.substr(at, close - at));
+    if (html[at + 1] != '/' && (name == "script" || name == "style" || name == "pre")) {
+        const std::size_t end = ascii_lower(html).find("</" + name, close);
+        const std::size_t end_close =
+            end == std::string::npos ? std::string::npos : html.find('>', end);
+        return end_close == std::string_view::npos ? html.size() : end_close + 1;
+    }
+    return close + 1;
+}
+
+} // namespace
+
+Stream deformat_html(std::string_view html, const spell::Glossary* keep) {
+    StreamWriter writer;
+    std::size_t text_begin = 0;
+    const auto flush_text = [&](std::size_t end) {
+        if (end > text_begin) {
+            const auto prose = html.substr(text_begin, end - text_begin);
+            writer.prose(prose, kept_spans(prose, keep));
+        }
+    };
+    for (std::size_t i = 0; i < html.size();) {
+        const std::size_t end = html[i] == '<' || html[i] == '&' ? markup_end(html, i) : i;
+        if (end == i) {
+            ++i;
+            continue;
+        }
+        flush_text(i);
+        const std::string_view markup = html.substr(i, end - i);
+        if (markup.front() == '<' && breaks_text(tag_name(markup))) {
+            writer.end_sentence();
+        }
+        writer.hide(markup);
+        i = text_begin = end;
+    }
+    flush_text(html.size());
     return writer.finish();
 }
 

@@ -30,6 +30,10 @@ Stream deformat_text(std::string_view text, const spell::Glossary* keep = nullpt
 /// front matter, HTML) hidden in superblanks, each block ending a sentence.
 Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep = nullptr);
 
+/// The text of an HTML document or fragment in stream format: tags, entities, comments and
+/// the contents of script, style and pre elements hidden; block elements end sentences.
+Stream deformat_html(std::string_view html, const spell::Glossary* keep = nullptr);
+
 /// The words an analyser's output (lt-proc: ^word/analysis$) marks unknown (^word/*word$),
 /// each once, in order.
 std::vector<std::string> unknown_words(std::string_view analysis);

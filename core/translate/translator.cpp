@@ -211,9 +211,9 @@ Translation Translator::translate(std::string_view text, const TranslateOptions&
     if (text.empty()) {
         return result;
     }
-    const Stream source = options.format == text::Markup::markdown
-                              ? deformat_markdown(text, options.keep)
-                              : deformat_text(text, options.keep);
+    const Stream source = options.format == Format::markdown ? deformat_markdown(text, options.keep)
+                          : options.format == Format::html   ? deformat_html(text, options.keep)
+                                                             : deformat_text(text, options.keep);
     std::string stream = source.text;
     for (std::size_t hop = 0; hop < pair.route.size(); ++hop) {
         const Direction& direction = directions_.at(pair.route[hop]);

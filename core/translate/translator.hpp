@@ -3,7 +3,6 @@
 // pivot language otherwise (English -> Spanish -> French), plain text or Markdown, terms
 // kept as written. Pipelines run in null-flush mode and are kept between translations.
 #include "spell/glossary.hpp"
-#include "text/document.hpp"
 #include "translate/modes.hpp"
 
 #include <chrono>
@@ -32,10 +31,12 @@ struct TranslatorConfig {
     std::chrono::milliseconds timeout{10'000};
 };
 
+enum class Format { text, markdown, html };
+
 struct TranslateOptions {
     std::string source; ///< a language code: "en", "eng", "en-US" (its language is used)
     std::string target;
-    text::Markup format = text::Markup::plain_text;
+    Format format = Format::text;
     const spell::Glossary* keep = nullptr; ///< terms never translated; may be null
     bool mark_unknown = false;             ///< keep Apertium's *marks on untranslated words
 };

@@ -79,7 +79,7 @@ Request request(http::verb method, std::string target, std::string body = "") {
 } // namespace
 
 TEST(OpenApi, TheDocumentIsServedAndEveryRouteAnswersAsItSays) {
-    Router router(build_checker());
+    Router router(build_checker(), {}, nullptr, &atk::test::build_translator());
     router.set_ready(true);
     const auto served = router.handle(request(http::verb::get, "/openapi.json"));
     ASSERT_EQ(served.result(), http::status::ok);
@@ -96,6 +96,10 @@ TEST(OpenApi, TheDocumentIsServedAndEveryRouteAnswersAsItSays) {
         {http::verb::get, "/api/v1/synonyms?word=fast&language=en-US", "", "get"},
         {http::verb::get, "/api/v1/synonyms", "", "get"},
         {http::verb::get, "/api/v1/languages", "", "get"},
+        {http::verb::post, "/api/v1/translate",
+         R"({"text": "The house.", "source": "en", "target": "es"})", "post"},
+        {http::verb::post, "/api/v1/translate",
+         R"({"text": "The house.", "source": "en", "target": "de"})", "post"},
         {http::verb::get, "/healthz", "", "get"},
         {http::verb::get, "/readyz", "", "get"},
         {http::verb::get, "/metrics", "", "get"},

@@ -165,13 +165,15 @@ TEST(NativeApi, BadRequestsSayWhatToFix) {
 }
 
 TEST(NativeApi, LanguagesListsTheInstalledDictionaries) {
-    const Router router(build_checker());
+    const Router router(build_checker(), {}, nullptr, &atk::test::build_translator());
     const auto response = router.handle(request(http::verb::get, "/api/v1/languages"));
     ASSERT_EQ(response.result(), http::status::ok);
-    const auto languages = json::parse(response.body());
-    ASSERT_TRUE(languages.is_array());
-    EXPECT_THAT(response.body(), HasSubstr("\"en-US\""));
-    EXPECT_THAT(response.body(), HasSubstr("\"fr-FR\""));
+    const auto answer = json::parse(response.body());
+    ASSERT_TRUE(answer["languages"].is_array());
+    EXPECT_THAT(answer["languages"].dump(), HasSubstr("\"en-US\""));
+    EXPECT_THAT(answer["languages"].dump(), HasSubstr("\"fr-FR\""));
+    EXPECT_THAT(answer["translation_pairs"].dump(),
+                HasSubstr(R"({"route":["eng-spa","es-fr"],"source":"en","target":"fr"})"));
 }
 
 TEST(NativeApi, QueryParametersArePercentDecoded) {

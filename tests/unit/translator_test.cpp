@@ -138,7 +138,7 @@ TEST(Translator, MarkdownKeepsItsStructureCodeAndUrls) {
                                  "| Field | Rule |\n|-------|------|\n| email | must be valid |\n\n"
                                  "```js\nconst token = createToken();\n```\n";
     auto options = from_to("en", "es");
-    options.format = atk::text::Markup::markdown;
+    options.format = atk::translate::Format::markdown;
     const auto text = translator().translate(markdown, options).text;
     EXPECT_THAT(text, testing::StartsWith("# Reinicialización de contraseña\n\n"));
     EXPECT_THAT(text, HasSubstr("**registrada**"));
