@@ -10,6 +10,8 @@ namespace atk::translate {
 namespace {
 
 constexpr std::string_view kHiddenPrefix = "atk:";
+/// Between the opening and the closing markup of a word-bound hidden piece.
+constexpr char kBoundSeparator = '\0';
 
 /// The characters apertium-destxt escapes with a backslash (and apertium-retxt unescapes).
 bool escaped_in_stream(char c) {
@@ -40,6 +42,7 @@ class StreamWriter {
                 continue;
             }
             blank_run_end();
+            open_sentence_ = true;
             if (escaped_in_stream(c)) {
                 stream_.text += '\\';
             }
@@ -57,15 +60,16 @@ class StreamWriter {
         stream_.hidden.emplace_back(content);
     }
 
-    /// Binds the words that follow, up to unbind(), to `delimiter` (emphasis around them):
-    /// each word carries it through the pipeline in a word-bound blank [[atk:i]]...[[/]].
-    void bind(std::string_view delimiter) {
+    /// Binds the words that follow, up to unbind(), to the markup around them (`open`
+    /// before, `close` after: emphasis, an inline HTML element): each word carries it through
+    /// the pipeline in a word-bound blank [[atk:i]]...[[/]].
+    void bind(std::string_view open, std::string_view close) {
         blank_run_end();
         stream_.text += "[[";
         stream_.text += kHiddenPrefix;
         stream_.text += std::to_string(stream_.hidden.size());
         stream_.text += "]]";
-        stream_.hidden.emplace_back(delimiter);
+        stream_.hidden.push_back(std::string(open) + kBoundSeparator + std::string(close));
     }
 
     void unbind() {
@@ -73,11 +77,19 @@ class StreamWriter {
         stream_.text += "[[/]]";
     }
 
+    /// Ends the sentence if prose was written since the last end (HTML's block elements).
+    void end_open_sentence() {
+        if (open_sentence_) {
+            end_sentence();
+        }
+    }
+
     /// Ends a sentence as the deformatter does at a blank line: ".[]" before the blank.
     void end_sentence() {
         const std::string blank = std::move(blank_);
         blank_.clear();
         stream_.text += ".[]";
+        open_sentence_ = false;
         write_blank(blank);
     }
 
@@ -114,6 +126,7 @@ class StreamWriter {
 
     Stream stream_;
     std::string blank_;
+    bool open_sentence_ = false; ///< prose written since the last sentence end
 };
 
 /// The spans of `text` that are `keep`'s terms, whole words only, in order, not overlapping.
@@ -224,7 +237,7 @@ Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep)
         }
         const auto prose = markdown.substr(range.begin, range.end - range.begin);
         if (bound) {
-            writer.bind(emphasis);
+            writer.bind(emphasis, emphasis);
         }
         writer.prose(prose, kept_spans(prose, keep));
         if (bound) {
@@ -268,6 +281,14 @@ bool breaks_text(const std::string& name) {
     return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
 }
 
+/// Inline elements whose words a translation may reorder: their tags go bound to the words.
+bool inline_element(const std::string& name) {
+    static const std::vector<std::string> kInline{"a",    "abbr",   "b",   "cite", "em",
+                                                  "i",    "mark",   "q",   "s",    "small",
+                                                  "span", "strong", "sub", "sup",  "u"};
+    return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
+}
+
 /// Where the markup that starts at `at` ('<' or '&') ends: a comment, a tag, the whole of a
 /// script, style or pre element, an entity. `at` itself when it starts no markup.
 std::size_t markup_end(std::string_view html, std::size_t at) {
@@ -292,7 +313,8 @@ std::size_t markup_end(std::string_view html, std::size_t at) {
         return at; // a lone '<' is text
     }
     const std::string name = tag_name(html.substr(at, close - at));
-    if (html[at + 1] != '/' && (name == "script" || name == "style" || name == "pre")) {
+    if (html[at + 1] != '/' &&
+        (name == "script" || name == "style" || name == "pre" || name == "code")) {
         const std::size_t end = ascii_lower(html).find("</" + name, close);
         const std::size_t end_close =
             end == std::string::npos ? std::string::npos : html.find('>', end);
@@ -306,9 +328,9 @@ std::size_t markup_end(std::string_view html, std::size_t at) {
 Stream deformat_html(std::string_view html, const spell::Glossary* keep) {
     StreamWriter writer;
     std::size_t text_begin = 0;
-    const auto flush_text = [&](std::size_t end) {
-        if (end > text_begin) {
-            const auto prose = html.substr(text_begin, end - text_begin);
+    const auto write_text = [&](std::size_t begin, std::size_t end) {
+        if (end > begin) {
+            const auto prose = html.substr(begin, end - begin);
             writer.prose(prose, kept_spans(prose, keep));
         }
     };
@@ -318,15 +340,31 @@ Stream deformat_html(std::string_view html, const spell::Glossary* keep) {
             ++i;
             continue;
         }
-        flush_text(i);
+        write_text(text_begin, i);
         const std::string_view markup = html.substr(i, end - i);
-        if (markup.front() == '<' && breaks_text(tag_name(markup))) {
-            writer.end_sentence();
+        const std::string name = markup.front() == '<' ? tag_name(markup) : std::string();
+        // <b>red</b>: the element's text alone, then its end tag: bound to its words.
+        const std::size_t close = html.find('<', end);
+        const std::size_t close_end =
+            close == std::string_view::npos ? close : html.find('>', close);
+        const bool bound =
+            inline_element(name) && markup[1] != '/' && close_end != std::string_view::npos &&
+            html[close + 1] == '/' && tag_name(html.substr(close, close_end - close)) == name &&
+            html.substr(end, close - end).find('&') == std::string_view::npos && close > end;
+        if (bound) {
+            writer.bind(markup, html.substr(close, close_end + 1 - close));
+            write_text(end, close);
+            writer.unbind();
+            i = text_begin = close_end + 1;
+            continue;
+        }
+        if (breaks_text(name)) {
+            writer.end_open_sentence();
         }
         writer.hide(markup);
         i = text_begin = end;
     }
-    flush_text(html.size());
+    write_text(text_begin, html.size());
     return writer.finish();
 }
 
@@ -366,14 +404,53 @@ std::vector<std::string> unknown_words(std::string_view analysis) {
     return words;
 }
 
+namespace {
+
+/// The opening and the closing markup of a word-bound hidden piece.
+std::pair<std::string_view, std::string_view> halves(std::string_view piece) {
+    const auto separator = piece.find(kBoundSeparator);
+    return {piece.substr(0, separator),
+            separator == std::string_view::npos ? std::string_view() : piece.substr(separator + 1)};
+}
+
+/// Writes word-bound markup back around its words, joining again words the pipeline split
+/// apart: [[atk:1]]coche[[/]] [[atk:1]]rojo[[/]] -> **coche rojo**.
+class BoundMarkup {
+  public:
+    void open(std::string& out, std::string_view piece) {
+        const bool rejoin =
+            closed_at_ != std::string::npos && piece == last_closed_ &&
+            out.find_first_not_of(' ', closed_at_ + closed_length_) == std::string::npos;
+        if (rejoin) {
+            out.erase(closed_at_, closed_length_);
+        } else {
+            out += halves(piece).first;
+        }
+        open_ = piece;
+        closed_at_ = std::string::npos;
+    }
+
+    void close(std::string& out) {
+        closed_at_ = out.size();
+        closed_length_ = halves(open_).second.size();
+        out += halves(open_).second;
+        last_closed_ = open_;
+        open_ = {};
+    }
+
+  private:
+    std::string_view open_;
+    std::string_view last_closed_;
+    std::size_t closed_at_ = std::string::npos;
+    std::size_t closed_length_ = 0;
+};
+
+} // namespace
+
 std::string reformat(std::string_view stream, const std::vector<std::string>& hidden) {
     std::string out;
     out.reserve(stream.size());
-    // The word-bound delimiter open now, and where the last one closed: words the pipeline
-    // split apart ([[atk:1]]coche[[/]] [[atk:1]]rojo[[/]]) are joined again (**coche rojo**).
-    std::string_view bound;
-    std::string_view last_closed;
-    std::size_t closed_at = std::string::npos;
+    BoundMarkup bound;
     for (std::size_t i = 0; i < stream.size();) {
         const char c = stream[i];
         if (c == '\\' && i + 1 < stream.size()) {
@@ -390,30 +467,14 @@ std::string reformat(std::string_view stream, const std::vector<std::string>& hi
             const std::string_view content =
                 stream.substr(i + (word_bound ? 2 : 1), end - i - (word_bound ? 4 : 2));
             i = end;
-            if (!content.starts_with(kHiddenPrefix) && content != "/") {
+            if (word_bound && content == "/") {
+                bound.close(out);
+            } else if (!content.starts_with(kHiddenPrefix)) {
                 out += content;
-                continue;
-            }
-            const std::string_view piece =
-                content == "/" ? bound : hidden_piece(content.substr(kHiddenPrefix.size()), hidden);
-            if (!word_bound) {
-                out += piece;
-            } else if (content == "/") {
-                closed_at = out.size();
-                last_closed = bound;
-                out += bound;
-                bound = {};
+            } else if (word_bound) {
+                bound.open(out, hidden_piece(content.substr(kHiddenPrefix.size()), hidden));
             } else {
-                const bool rejoin =
-                    closed_at != std::string::npos && piece == last_closed &&
-                    out.find_first_not_of(' ', closed_at + piece.size()) == std::string::npos;
-                if (rejoin) {
-                    out.erase(closed_at, piece.size());
-                } else {
-                    out += piece;
-                }
-                bound = piece;
-                closed_at = std::string::npos;
+                out += hidden_piece(content.substr(kHiddenPrefix.size()), hidden);
             }
         } else {
             out += c;

@@ -123,7 +123,7 @@ TEST(LibreTranslate, AutoSaysWhichLanguageItDetected) {
 TEST(LibreTranslate, HtmlKeepsItsTags) {
     const auto response =
         post(router(), "/translate",
-             R"({"q": "<p>The <b>red</b> car.</p><p>The house &amp; the garden.</p>",
+             R"({"q": "<p>The <b>red car</b>.</p><p>The house &amp; the <code>garden</code>.</p>",
                  "source": "en", "target": "es", "format": "html"})");
     ASSERT_EQ(response.result(), http::status::ok) << response.body();
     const std::string text = json::parse(response.body())["translatedText"];
@@ -131,6 +131,8 @@ TEST(LibreTranslate, HtmlKeepsItsTags) {
     EXPECT_THAT(text, HasSubstr("</p><p>"));
     EXPECT_THAT(text, HasSubstr("&amp;"));
     EXPECT_THAT(text, HasSubstr("casa"));
+    EXPECT_THAT(text, HasSubstr("<b>coche rojo</b>"));
+    EXPECT_THAT(text, HasSubstr("<code>garden</code>"));
 }
 
 TEST(LibreTranslate, ErrorsAreJsonWithAMessage) {

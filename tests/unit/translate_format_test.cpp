@@ -11,6 +11,7 @@
 #include <memory>
 #include <unistd.h>
 
+using atk::translate::deformat_html;
 using atk::translate::deformat_markdown;
 using atk::translate::deformat_text;
 using atk::translate::parse_pipeline;
@@ -98,12 +99,28 @@ TEST(StreamFormat, MarkdownHidesEverythingButProse) {
 TEST(StreamFormat, EmphasisIsBoundToItsWordsAndJoinedAgain) {
     const auto stream = deformat_markdown("The **red car** is _here_.");
     EXPECT_EQ(stream.text, "The [[atk:0]]red car[[/]] is [[atk:1]]here[[/]]..[]");
-    EXPECT_THAT(stream.hidden, ElementsAre("**", "_"));
+    // Each bound piece holds its opening and its closing markup, NUL between.
+    EXPECT_THAT(stream.hidden, ElementsAre(std::string("**\0**", 5), std::string("_\0_", 3)));
     // The pipeline reorders the words, each carrying its blank:
     EXPECT_EQ(
         reformat("El [[atk:0]]coche[[/]] [[atk:0]]rojo[[/]] es [[atk:1]]aquí[[/]].", stream.hidden),
         "El **coche rojo** es _aquí_.");
     EXPECT_EQ(reformat("[[atk:0]]a[[/]] y [[atk:0]]b[[/]]", stream.hidden), "**a** y **b**");
+}
+
+TEST(StreamFormat, HtmlHidesTagsBindsInlineElementsAndEndsSentencesAtBlocks) {
+    const auto stream = deformat_html(
+        "<h1>Title</h1><p>The <b>red car</b> &amp; <code>x()</code>.</p><script>a<b;</script>");
+    EXPECT_EQ(stream.text, "[atk:0]Title.[][atk:1][atk:2]The [[atk:3]]red car[[/]] [atk:4] "
+                           "[atk:5]..[][atk:6][atk:7].[]");
+    EXPECT_EQ(stream.hidden[3], std::string("<b>\0</b>", 8));
+    EXPECT_EQ(stream.hidden[5], "<code>x()</code>");
+    EXPECT_EQ(stream.hidden[7], "<script>a<b;</script>");
+    EXPECT_EQ(reformat("[atk:2]El [[atk:3]]coche[[/]] [[atk:3]]rojo[[/]] [atk:4]", stream.hidden),
+              "<p>El <b>coche rojo</b> &amp;");
+    const std::string html = "<p>a &lt; b, 1 < 2 &bogus</p>";
+    const auto round = deformat_html(html);
+    EXPECT_EQ(reformat(round.text, round.hidden), html);
 }
 
 TEST(StreamFormat, UnknownWordsAreThoseTheAnalyserMarks) {
