@@ -40,6 +40,7 @@ bench: build
 	bench/accents-fr
 	bench/rules-eval
 	bench/http
+	bench/translate
 
 # clang-format 14 is not in Debian 12's default set; install it here only.
 format:
