@@ -182,10 +182,24 @@ void Pipeline::stop() {
     close_fd(to_first_);
     close_fd(from_last_);
     for (const pid_t pid : stages_) {
-        ::waitpid(pid, nullptr, 0);
+        if (pid > 0) {
+            ::waitpid(pid, nullptr, 0);
+        }
     }
     stages_.clear();
     group_ = 0;
+}
+
+bool Pipeline::alive() {
+    bool all = true;
+    for (pid_t& pid : stages_) {
+        const pid_t waited = pid > 0 ? ::waitpid(pid, nullptr, WNOHANG) : -1;
+        if (waited == pid || (waited < 0 && errno == ECHILD)) {
+            pid = -1; // exited (reaped here, or by someone else)
+        }
+        all = all && pid > 0;
+    }
+    return all;
 }
 
 std::string Pipeline::translate(std::string_view message, std::chrono::milliseconds timeout) {

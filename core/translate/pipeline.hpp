@@ -40,6 +40,9 @@ class Pipeline {
     /// earlier message is never taken for this one. Throws PipelineError.
     std::string translate(std::string_view message, std::chrono::milliseconds timeout);
 
+    /// Whether every stage still runs (a stage that exited is reaped here).
+    bool alive();
+
     /// The process group of the stages (for tests that kill one).
     pid_t process_group() const { return group_; }
 

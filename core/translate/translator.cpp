@@ -45,10 +45,13 @@ class Translator::ModePool {
     std::unique_ptr<Pipeline> acquire() {
         std::unique_lock lock(mutex_);
         freed_.wait(lock, [&] { return !idle_.empty() || running_ < limit_; });
-        if (!idle_.empty()) {
+        while (!idle_.empty()) {
             auto pipeline = std::move(idle_.back());
             idle_.pop_back();
-            return pipeline;
+            if (pipeline->alive()) {
+                return pipeline;
+            }
+            --running_; // one that died while idle is replaced before anyone meets it
         }
         ++running_;
         lock.unlock();

@@ -5,6 +5,8 @@
 #include <arpa/inet.h>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -64,6 +66,7 @@ class ServeProcess {
     }
 
     int port() const { return port_; }
+    pid_t pid() const { return pid_; }
 
     /// Sends SIGTERM and returns the exit status: -1 unless it exits normally within 15 s
     /// (then it is killed).
@@ -109,7 +112,8 @@ class ServeProcess {
 };
 
 /// One HTTP/1.1 request over a fresh connection; the whole answer.
-std::string http_get(int port, const std::string& target) {
+std::string http_request(int port, const std::string& method, const std::string& target,
+                         const std::string& body = "") {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -119,8 +123,10 @@ std::string http_get(int port, const std::string& target) {
         ::close(fd);
         return "";
     }
-    const std::string request =
-        "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    const std::string request = method + " " + target +
+                                " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                "Content-Type: application/json\r\nContent-Length: " +
+                                std::to_string(body.size()) + "\r\n\r\n" + body;
     ::send(fd, request.data(), request.size(), 0);
     std::string answer;
     char chunk[1024];
@@ -129,6 +135,23 @@ std::string http_get(int port, const std::string& target) {
     }
     ::close(fd);
     return answer;
+}
+
+std::string http_get(int port, const std::string& target) {
+    return http_request(port, "GET", target);
+}
+
+/// The processes `pid` started (for a server: its translation pipelines' stages).
+std::vector<pid_t> children_of(pid_t pid) {
+    std::vector<pid_t> children;
+    for (const auto& task :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+        std::ifstream in(task.path() / "children");
+        for (pid_t child = 0; in >> child;) {
+            children.push_back(child);
+        }
+    }
+    return children;
 }
 
 } // namespace
@@ -186,4 +209,40 @@ TEST_F(ServeUi, AStaticDirWithoutAUiIsRefusedWithWhatToDo) {
     run = atk::test::run_toolkit({"serve", "--static-dir", (dir_ / "empty").string()});
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_THAT(run.err, HasSubstr("no index.html"));
+}
+
+TEST(Serve, AKilledTranslationPipelineFailsOnlyItsRequestAndIsReplaced) {
+    ServeProcess server;
+    ASSERT_GT(server.port(), 0) << server.log();
+    const std::string request = R"({"text": "The house.", "source": "en", "target": "es"})";
+    EXPECT_THAT(http_request(server.port(), "POST", "/api/v1/translate", request),
+                HasSubstr("La casa."));
+    const auto stages = children_of(server.pid());
+    ASSERT_GE(stages.size(), 5U) << "the eng-spa pipelines run";
+    // Killed mid-translation: that request gets 503.
+    std::string long_text;
+    for (int i = 0; i < 2500; ++i) {
+        long_text += "The system shall record each order of the customer in the database. ";
+    }
+    std::string failed;
+    std::thread translating([&] {
+        failed = http_request(server.port(), "POST", "/api/v1/translate",
+                              R"({"source": "en", "target": "es", "text": ")" + long_text + "\"}");
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // well into it
+    for (const pid_t stage : stages) { // the analyser and the rest: whichever is at work
+        ::kill(stage, SIGKILL);
+    }
+    translating.join();
+    EXPECT_THAT(failed, HasSubstr("503 Service Unavailable"));
+    EXPECT_THAT(failed, HasSubstr("translation_unavailable"));
+    // Every stage killed while idle: replaced before the next request meets them.
+    for (const pid_t stage : children_of(server.pid())) {
+        ::kill(stage, SIGKILL);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_THAT(http_request(server.port(), "POST", "/api/v1/translate", request),
+                HasSubstr("La casa."));
+    EXPECT_THAT(http_get(server.port(), "/healthz"), HasSubstr("200 OK"));
+    EXPECT_EQ(server.terminate(), 0);
 }

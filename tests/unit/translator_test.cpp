@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <memory>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 using atk::translate::TranslateOptions;
@@ -190,23 +191,72 @@ std::vector<pid_t> children() {
     return pids;
 }
 
-} // namespace
-
-TEST(Translator, APipelineThatDiesIsReplacedAndOnlyItsRequestFails) {
-    atk::translate::TranslatorConfig config;
-    config.pipelines_per_mode = 1;
-    const Translator own(config);
-    const auto before = children();
-    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
+/// The stages a translator started since `before`.
+std::vector<pid_t> started_since(const std::vector<pid_t>& before) {
     std::vector<pid_t> started;
     for (const pid_t pid : children()) {
         if (std::find(before.begin(), before.end(), pid) == before.end()) {
             started.push_back(pid);
         }
     }
+    return started;
+}
+
+/// Kills `pid` and waits until it has exited (a zombie, for its parent to reap).
+void kill_and_wait(pid_t pid) {
+    ::kill(pid, SIGKILL);
+    for (int i = 0; i < 500; ++i) {
+        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+        std::string line;
+        std::getline(stat, line);
+        const auto state = line.rfind(')');
+        if (line.empty() || (state != std::string::npos && line[state + 2] == 'Z')) {
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+} // namespace
+
+TEST(Translator, APipelineThatDiedWhileIdleIsReplacedUnseen) {
+    atk::translate::TranslatorConfig config;
+    config.pipelines_per_mode = 1;
+    const Translator own(config);
+    const auto before = children();
+    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
+    const auto started = started_since(before);
     ASSERT_GE(started.size(), 5U) << "a pipeline of several stages";
-    ::kill(started[started.size() / 2], SIGKILL);
-    EXPECT_THROW(own.translate("La casa.", from_to("es", "ca")),
-                 atk::translate::TranslationUnavailable);
+    kill_and_wait(started[started.size() / 2]);
+    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
+}
+
+TEST(Translator, APipelineKilledMidTranslationFailsThatTranslationOnly) {
+    atk::translate::TranslatorConfig config;
+    config.pipelines_per_mode = 1;
+    const Translator own(config);
+    const auto before = children();
+    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
+    const auto started = started_since(before);
+    ASSERT_GE(started.size(), 5U);
+    std::string long_text;
+    for (int i = 0; i < 6000; ++i) {
+        long_text += "El sistema registrará cada pedido del cliente en la base de datos. ";
+    }
+    std::exception_ptr failure;
+    std::thread translating([&] {
+        try {
+            own.translate(long_text, from_to("es", "ca"));
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // well into it
+    for (const pid_t stage : started) { // the analyser and the rest: whichever is at work
+        ::kill(stage, SIGKILL);
+    }
+    translating.join();
+    ASSERT_TRUE(failure) << "the translation outran the kill: make the text longer";
+    EXPECT_THROW(std::rethrow_exception(failure), atk::translate::TranslationUnavailable);
     EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
 }
