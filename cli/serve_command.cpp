@@ -22,7 +22,11 @@ struct ServeArguments {
     double deadline_seconds = 10;
     std::string static_dir; ///< empty: the build's web output beside the binary, if any
     std::size_t suggestion_cache = 20'000;
-    translate::TranslatorConfig translation;
+    translate::TranslatorConfig translation = [] {
+        translate::TranslatorConfig config;
+        config.cache = 10'000;
+        return config;
+    }();
 };
 
 /// The web UI to serve: `static_dir` when given (an error when it holds no UI), else the
@@ -91,6 +95,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->add_option("--apertium-modes", args->translation.modes_directory,
                      "Apertium's modes folder: each language pair's pipelines")
         ->envname("ATK_APERTIUM_MODES")
+        ->capture_default_str();
+    command
+        ->add_option("--translation-cache", args->translation.cache,
+                     "Paragraphs whose translations are kept for later requests (0: none)")
+        ->envname("ATK_TRANSLATION_CACHE")
+        ->check(CLI::Range(0, 10'000'000))
         ->capture_default_str();
     command->add_option("--io-threads", args->server.io_threads, "Threads for network I/O")
         ->envname("ATK_IO_THREADS")

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 
 namespace atk::translate {
 namespace {
@@ -446,6 +447,85 @@ class BoundMarkup {
 };
 
 } // namespace
+
+namespace {
+
+/// Calls `visit(at, end, content, bound)` for each superblank or word-bound blank of
+/// `stream` (escapes skipped).
+template <typename Visit>
+void for_each_blank(std::string_view stream, Visit visit) {
+    for (std::size_t i = 0; i < stream.size();) {
+        if (stream[i] == '\\') {
+            i += 2;
+        } else if (stream[i] == '[') {
+            const std::size_t end = std::min(blank_end(stream, i), stream.size());
+            const bool bound = stream.substr(i, 2) == "[[";
+            visit(i, end, stream.substr(i + (bound ? 2 : 1), end - i - (bound ? 4 : 2)), bound);
+            i = end;
+        } else {
+            ++i;
+        }
+    }
+}
+
+/// The number of a hidden reference's content ("atk:12" -> 12), or nothing.
+std::optional<std::size_t> hidden_number(std::string_view content) {
+    if (!content.starts_with(kHiddenPrefix)) {
+        return std::nullopt;
+    }
+    const auto digits = content.substr(kHiddenPrefix.size());
+    std::size_t number = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (error != std::errc() || end != digits.data() + digits.size()) {
+        return std::nullopt;
+    }
+    return number;
+}
+
+} // namespace
+
+std::vector<std::string_view> cut_at_sentence_ends(std::string_view stream) {
+    std::vector<std::string_view> pieces;
+    std::size_t begin = 0;
+    for_each_blank(stream, [&](std::size_t, std::size_t end, std::string_view content, bool bound) {
+        if (content.empty() && !bound) {
+            pieces.push_back(stream.substr(begin, end - begin));
+            begin = end;
+        }
+    });
+    if (begin < stream.size()) {
+        pieces.push_back(stream.substr(begin));
+    }
+    return pieces;
+}
+
+std::size_t first_hidden(std::string_view stream) {
+    std::optional<std::size_t> lowest;
+    for_each_blank(stream, [&](std::size_t, std::size_t, std::string_view content, bool) {
+        if (const auto number = hidden_number(content)) {
+            lowest = std::min(lowest.value_or(*number), *number);
+        }
+    });
+    return lowest.value_or(0);
+}
+
+std::string shift_hidden(std::string_view stream, long shift) {
+    std::string out;
+    std::size_t copied = 0;
+    for_each_blank(stream,
+                   [&](std::size_t at, std::size_t end, std::string_view content, bool bound) {
+                       if (const auto number = hidden_number(content)) {
+                           out.append(stream.substr(copied, at - copied));
+                           out += bound ? "[[" : "[";
+                           out += kHiddenPrefix;
+                           out += std::to_string(static_cast<long>(*number) + shift);
+                           out += bound ? "]]" : "]";
+                           copied = end;
+                       }
+                   });
+    out.append(stream.substr(copied));
+    return out;
+}
 
 std::string reformat(std::string_view stream, const std::vector<std::string>& hidden) {
     std::string out;

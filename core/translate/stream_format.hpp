@@ -38,6 +38,18 @@ Stream deformat_html(std::string_view html, const spell::Glossary* keep = nullpt
 /// each once, in order.
 std::vector<std::string> unknown_words(std::string_view analysis);
 
+/// `stream` cut after each sentence end the deformatter wrote (the empty superblank of ".[]",
+/// which every stage passes through), into pieces that translate on their own: the pieces of
+/// a translation or an analysis match those of its source one for one.
+std::vector<std::string_view> cut_at_sentence_ends(std::string_view stream);
+
+/// The lowest hidden piece `stream` refers to ([atk:3] -> 3), 0 when none.
+std::size_t first_hidden(std::string_view stream);
+
+/// `stream` with every reference to a hidden piece moved by `shift` ([atk:3] with -3 ->
+/// [atk:0]), so that a piece reads the same wherever it stands in its document.
+std::string shift_hidden(std::string_view stream, long shift);
+
 /// The text of a translated stream, as apertium-retxt writes it, with the hidden pieces back.
 std::string reformat(std::string_view stream, const std::vector<std::string>& hidden);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -143,6 +144,15 @@ std::vector<Pair> pairs_of(const std::vector<Mode>& modes) {
     return pairs;
 }
 
+/// Adds to `words` those of `more` it does not have yet, in order.
+void add_unknown(std::vector<std::string>& words, const std::vector<std::string>& more) {
+    for (const auto& word : more) {
+        if (std::find(words.begin(), words.end(), word) == words.end()) {
+            words.push_back(word);
+        }
+    }
+}
+
 std::string pair_list(const std::vector<Pair>& pairs) {
     std::string list;
     for (const auto& pair : pairs) {
@@ -153,7 +163,8 @@ std::string pair_list(const std::vector<Pair>& pairs) {
 
 } // namespace
 
-Translator::Translator(TranslatorConfig config) : config_(std::move(config)) {
+Translator::Translator(TranslatorConfig config)
+    : config_(std::move(config)), cache_(config_.cache) {
     const std::size_t limit = config_.pipelines_per_mode != 0
                                   ? config_.pipelines_per_mode
                                   : std::max<std::size_t>(1, std::thread::hardware_concurrency());
@@ -217,22 +228,93 @@ Translation Translator::translate(std::string_view text, const TranslateOptions&
     const Stream source = options.format == Format::markdown ? deformat_markdown(text, options.keep)
                           : options.format == Format::html   ? deformat_html(text, options.keep)
                                                              : deformat_text(text, options.keep);
-    std::string stream = source.text;
-    for (std::size_t hop = 0; hop < pair.route.size(); ++hop) {
-        const Direction& direction = directions_.at(pair.route[hop]);
-        const bool marks = hop + 1 == pair.route.size() && options.mark_unknown;
-        const std::string analysis = direction.analyser->translate(stream, timeout_for(stream));
-        for (auto& word : unknown_words(analysis)) {
-            if (std::find(result.unknown_words.begin(), result.unknown_words.end(), word) ==
-                result.unknown_words.end()) {
-                result.unknown_words.push_back(std::move(word));
-            }
+    std::string stream;
+    if (config_.cache == 0) {
+        RouteResult route = run_route(pair, source.text, options.mark_unknown);
+        for (const auto& analysis : route.analyses) {
+            add_unknown(result.unknown_words, unknown_words(analysis));
         }
-        stream = (marks ? direction.marked : direction.unmarked)
-                     ->translate(analysis, timeout_for(analysis));
+        stream = std::move(route.stream);
+    } else {
+        stream = translate_pieces(pair, source.text, options.mark_unknown, result.unknown_words);
     }
     result.text = reformat(stream, source.hidden);
     return result;
+}
+
+Translator::RouteResult Translator::run_route(const Pair& pair, const std::string& stream,
+                                              bool marks) const {
+    RouteResult result{stream, {}};
+    for (std::size_t hop = 0; hop < pair.route.size(); ++hop) {
+        const Direction& direction = directions_.at(pair.route[hop]);
+        const bool last = hop + 1 == pair.route.size();
+        result.analyses.push_back(
+            direction.analyser->translate(result.stream, timeout_for(result.stream)));
+        const std::string& analysis = result.analyses.back();
+        result.stream = (last && marks ? direction.marked : direction.unmarked)
+                            ->translate(analysis, timeout_for(analysis));
+    }
+    return result;
+}
+
+std::string Translator::translate_pieces(const Pair& pair, const std::string& stream, bool marks,
+                                         std::vector<std::string>& unknown) const {
+    const auto pieces = cut_at_sentence_ends(stream);
+    std::string prefix;
+    for (const auto& mode : pair.route) {
+        prefix += mode + "+";
+    }
+    prefix += marks ? "*\n" : "\n";
+    std::vector<std::string> keys;
+    std::vector<std::optional<CachedPiece>> found;
+    std::vector<std::size_t> missing;
+    std::string message;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const auto base = static_cast<long>(first_hidden(pieces[i]));
+        keys.push_back(prefix + shift_hidden(pieces[i], -base));
+        found.push_back(cache_.find(keys.back()));
+        if (found.back()) {
+            ++pieces_from_cache_;
+        } else {
+            missing.push_back(i);
+            message += pieces[i];
+        }
+    }
+    if (!missing.empty()) {
+        const RouteResult route = run_route(pair, message, marks);
+        const auto translated = cut_at_sentence_ends(route.stream);
+        std::vector<std::vector<std::string_view>> analyses;
+        for (const auto& analysis : route.analyses) {
+            analyses.push_back(cut_at_sentence_ends(analysis));
+        }
+        const bool one_for_one =
+            translated.size() == missing.size() &&
+            std::all_of(analyses.begin(), analyses.end(),
+                        [&](const auto& cut) { return cut.size() == missing.size(); });
+        if (!one_for_one) { // the pieces did not come back whole: no cache for this text
+            for (const auto& analysis : route.analyses) {
+                add_unknown(unknown, unknown_words(analysis));
+            }
+            return missing.size() == pieces.size() ? route.stream
+                                                   : run_route(pair, stream, marks).stream;
+        }
+        for (std::size_t k = 0; k < missing.size(); ++k) {
+            const std::size_t i = missing[k];
+            CachedPiece piece{
+                shift_hidden(translated[k], -static_cast<long>(first_hidden(pieces[i]))), {}};
+            for (const auto& cut : analyses) {
+                add_unknown(piece.unknown_words, unknown_words(cut[k]));
+            }
+            cache_.insert(keys[i], piece);
+            found[i] = std::move(piece);
+        }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        out += shift_hidden(found[i]->translation, static_cast<long>(first_hidden(pieces[i])));
+        add_unknown(unknown, found[i]->unknown_words);
+    }
+    return out;
 }
 
 void Translator::warm_up(const std::string& source, const std::string& target) const {

@@ -2,9 +2,11 @@
 // Translation with the installed Apertium pairs: direct where a pair exists, through one
 // pivot language otherwise (English -> Spanish -> French), plain text or Markdown, terms
 // kept as written. Pipelines run in null-flush mode and are kept between translations.
+#include "lru_cache.hpp"
 #include "spell/glossary.hpp"
 #include "translate/modes.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -29,6 +31,9 @@ struct TranslatorConfig {
     std::size_t pipelines_per_mode = 0;
     /// How long a pipeline may take over a translation, plus a second per 10 KB of text.
     std::chrono::milliseconds timeout{10'000};
+    /// Pieces of text (paragraphs, Markdown blocks: what ends a sentence for Apertium's
+    /// deformatter) whose translations are kept for later requests; 0: none.
+    std::size_t cache = 0;
 };
 
 enum class Format { text, markdown, html };
@@ -70,6 +75,9 @@ class Translator {
     /// TranslationUnavailable when a pipeline fails.
     Translation translate(std::string_view text, const TranslateOptions& options) const;
 
+    /// How many pieces of text came from the cache so far (see TranslatorConfig::cache).
+    std::size_t pieces_from_cache() const { return pieces_from_cache_; }
+
     /// Starts a pipeline of every direction `source` -> `target` needs, so that the first
     /// translation does not wait for it.
     void warm_up(const std::string& source, const std::string& target) const;
@@ -83,12 +91,30 @@ class Translator {
         std::unique_ptr<ModePool> unmarked;
         std::unique_ptr<ModePool> marked;
     };
+    /// What a route makes of a stream: the translation, and each hop's analysis (which
+    /// shows the unknown words).
+    struct RouteResult {
+        std::string stream;
+        std::vector<std::string> analyses;
+    };
+    /// A piece's translation as cached: hidden references numbered from 0.
+    struct CachedPiece {
+        std::string translation;
+        std::vector<std::string> unknown_words;
+    };
     const Pair& find_pair(const std::string& source, const std::string& target) const;
     std::chrono::milliseconds timeout_for(const std::string& stream) const;
+    RouteResult run_route(const Pair& pair, const std::string& stream, bool marks) const;
+    /// `stream` translated piece by piece, each from the cache or (all the missing ones in
+    /// one message) from the pipelines; its unknown words added to `unknown`.
+    std::string translate_pieces(const Pair& pair, const std::string& stream, bool marks,
+                                 std::vector<std::string>& unknown) const;
 
     TranslatorConfig config_;
     std::vector<Pair> pairs_;
     std::map<std::string, Direction> directions_; ///< by mode name
+    LruCache<CachedPiece> cache_;
+    mutable std::atomic<std::size_t> pieces_from_cache_{0};
 };
 
 } // namespace atk::translate

@@ -163,6 +163,39 @@ TEST(Translator, KeptTermsComeOutAsWritten) {
     EXPECT_THAT(text, HasSubstr("cada orden"));
 }
 
+TEST(Translator, CachedPiecesTranslateAsWithoutTheCache) {
+    atk::translate::TranslatorConfig config;
+    config.cache = 1000;
+    const Translator cached(config);
+    const std::string text = read_file(sentences("en")) + "\n\nA second paragraph.\n";
+    const auto plain = translator().translate(text, from_to("en", "es"));
+    const auto first = cached.translate(text, from_to("en", "es"));
+    EXPECT_EQ(first.text, plain.text);
+    EXPECT_EQ(first.unknown_words, plain.unknown_words);
+    EXPECT_EQ(cached.pieces_from_cache(), 0U);
+    const auto again = cached.translate(text, from_to("en", "es"));
+    EXPECT_EQ(again.text, plain.text);
+    EXPECT_EQ(again.unknown_words, plain.unknown_words);
+    EXPECT_GE(cached.pieces_from_cache(), 2U);
+}
+
+TEST(Translator, AnEditedDocumentRetranslatesOnlyWhatChanged) {
+    atk::translate::TranslatorConfig config;
+    config.cache = 1000;
+    const Translator cached(config);
+    auto options = from_to("en", "es");
+    options.format = atk::translate::Format::markdown;
+    const std::string before = "# The house\n\nThe **red car** is `big`.\n\n- The frobnicator.\n";
+    const std::string after = "# The house\n\nThe **red car** is `big`.\n\n- The garden.\n\n"
+                              "The **red car** is `big`.\n";
+    cached.translate(before, options);
+    const std::size_t hits = cached.pieces_from_cache();
+    const auto edited = cached.translate(after, options);
+    EXPECT_GE(cached.pieces_from_cache(), hits + 3); // the heading and the paragraph, twice
+    EXPECT_EQ(edited.text, translator().translate(after, options).text);
+    EXPECT_TRUE(edited.unknown_words.empty()) << "the frobnicator is gone";
+}
+
 TEST(Translator, BadRequestsSayWhatIsWrong) {
     EXPECT_EQ(translator().translate("", from_to("en", "es")).text, "");
     try {
