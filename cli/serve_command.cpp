@@ -20,6 +20,7 @@ struct ServeArguments {
     server::ApiLimits limits;
     double drain_seconds = 10;
     double deadline_seconds = 10;
+    double translation_timeout_seconds = 10;
     std::string static_dir; ///< empty: the build's web output beside the binary, if any
     std::size_t suggestion_cache = 20'000;
     translate::TranslatorConfig translation = [] {
@@ -48,10 +49,13 @@ std::optional<server::StaticFiles> web_ui(const std::string& static_dir) {
 
 int serve(const ServeArguments& args) {
     const auto ui = web_ui(args.static_dir);
+    translate::TranslatorConfig translation = args.translation;
+    translation.timeout =
+        std::chrono::milliseconds(static_cast<long>(args.translation_timeout_seconds * 1000));
     CheckerConfig config = checker_config();
     config.suggestion_cache = args.suggestion_cache;
     const Checker checker(config);
-    const translate::Translator translator(args.translation);
+    const translate::Translator translator(translation);
     server::Router router(checker, args.limits, ui ? &*ui : nullptr, &translator);
     server::ServerOptions options = args.server;
     options.drain_deadline =
@@ -101,6 +105,13 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                      "Paragraphs whose translations are kept for later requests (0: none)")
         ->envname("ATK_TRANSLATION_CACHE")
         ->check(CLI::Range(0, 10'000'000))
+        ->capture_default_str();
+    command
+        ->add_option("--translation-timeout-seconds", args->translation_timeout_seconds,
+                     "A translation pipeline silent this long (plus 1 s per 10 KB) is restarted "
+                     "and its request answered 503")
+        ->envname("ATK_TRANSLATION_TIMEOUT_SECONDS")
+        ->check(CLI::Range(0.1, 3600.0))
         ->capture_default_str();
     command->add_option("--io-threads", args->server.io_threads, "Threads for network I/O")
         ->envname("ATK_IO_THREADS")

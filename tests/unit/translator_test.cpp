@@ -293,3 +293,39 @@ TEST(Translator, APipelineKilledMidTranslationFailsThatTranslationOnly) {
     EXPECT_THROW(std::rethrow_exception(failure), atk::translate::TranslationUnavailable);
     EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
 }
+
+TEST(Translator, APipelineThatHangsIsCutOffAtItsTimeout) {
+    // A mode whose stages after the analyser never answer.
+    const auto modes = std::filesystem::temp_directory_path() / "atk-hanging-modes";
+    std::filesystem::create_directories(modes);
+    std::ofstream(modes / "eng-spa.mode")
+        << "lt-proc '/usr/share/apertium/apertium-eng-spa/eng-spa.automorf.bin' | "
+           "tail -f /dev/null\n";
+    atk::translate::TranslatorConfig config;
+    config.modes_directory = modes;
+    config.timeout = std::chrono::milliseconds(300);
+    const Translator hanging(config);
+    ASSERT_EQ(hanging.pairs().size(), 1U);
+    for (int attempt = 0; attempt < 2; ++attempt) { // restarted, and cut off again
+        try {
+            hanging.translate("The house.", from_to("en", "es"));
+            FAIL() << "a hung pipeline answered";
+        } catch (const atk::translate::TranslationUnavailable& error) {
+            EXPECT_THAT(error.what(), HasSubstr("did not answer in time"));
+        }
+    }
+    std::filesystem::remove_all(modes);
+}
+
+TEST(Translator, AMissingModesFolderMeansNoPairs) {
+    atk::translate::TranslatorConfig config;
+    config.modes_directory = "/nonexistent/apertium/modes";
+    const Translator none(config);
+    EXPECT_TRUE(none.pairs().empty());
+    try {
+        none.translate("Hello.", from_to("en", "es"));
+        FAIL() << "translated without pairs";
+    } catch (const atk::InputError& error) {
+        EXPECT_THAT(error.what(), HasSubstr("install Apertium's language pairs"));
+    }
+}
