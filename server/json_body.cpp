@@ -47,6 +47,21 @@ std::string string_field(const json& body, const char* key, std::string fallback
     return body.at(key).get<std::string>();
 }
 
+std::string text_field(const json& body, std::size_t max_bytes, const char* purpose) {
+    if (!body.contains("text") || !body.at("text").is_string()) {
+        throw BadRequest{http::status::bad_request, "bad_field",
+                         std::string("\"text\" is required: the text ") + purpose +
+                             ", as a string"};
+    }
+    std::string text = body.at("text").get<std::string>();
+    if (text.size() > max_bytes) {
+        throw BadRequest{http::status::payload_too_large, "text_too_long",
+                         "the text has " + std::to_string(text.size()) + " bytes; the limit is " +
+                             std::to_string(max_bytes) + ": split the document"};
+    }
+    return text;
+}
+
 bool bool_field(const json& body, const char* key, bool fallback) {
     if (!body.contains(key)) {
         return fallback;

@@ -25,6 +25,10 @@ std::vector<std::string> strings(const nlohmann::json& body, const char* key);
 /// Field `key` of `body`: a string, `fallback` when absent.
 std::string string_field(const nlohmann::json& body, const char* key, std::string fallback);
 
+/// The required "text" field of `body`, at most `max_bytes` long (longer: 413); `purpose`
+/// ("to translate") goes in the message when it is missing.
+std::string text_field(const nlohmann::json& body, std::size_t max_bytes, const char* purpose);
+
 /// Field `key` of `body`: true or false, `fallback` when absent.
 bool bool_field(const nlohmann::json& body, const char* key, bool fallback);
 

@@ -65,17 +65,7 @@ Response check_text(const Checker& checker, const ApiLimits& limits, const Reque
                     Metrics& metrics) {
     try {
         const json body = parse_body(request);
-        if (!body.contains("text") || !body.at("text").is_string()) {
-            throw BadRequest{http::status::bad_request, "bad_field",
-                             "\"text\" is required: the text to check, as a string"};
-        }
-        const std::string text = body.at("text").get<std::string>();
-        if (text.size() > limits.max_text) {
-            throw BadRequest{http::status::payload_too_large, "text_too_long",
-                             "the text has " + std::to_string(text.size()) +
-                                 " bytes; the limit is " + std::to_string(limits.max_text) +
-                                 ": split the document"};
-        }
+        const std::string text = text_field(body, limits.max_text, "to check");
         spell::Glossary glossary;
         const CheckOptions options = options_of(checker, body, glossary);
         const CheckResult result = checker.check(text, options);

@@ -114,17 +114,7 @@ Response translate_text(const translate::Translator& translator, const ApiLimits
                         const Request& request) {
     try {
         const json body = parse_body(request);
-        if (!body.contains("text") || !body.at("text").is_string()) {
-            throw BadRequest{http::status::bad_request, "bad_field",
-                             "\"text\" is required: the text to translate, as a string"};
-        }
-        const std::string text = body.at("text").get<std::string>();
-        if (text.size() > limits.max_text) {
-            throw BadRequest{http::status::payload_too_large, "text_too_long",
-                             "the text has " + std::to_string(text.size()) +
-                                 " bytes; the limit is " + std::to_string(limits.max_text) +
-                                 ": split the document"};
-        }
+        const std::string text = text_field(body, limits.max_text, "to translate");
         translate::TranslateOptions options;
         options.source = string_field(body, "source", "");
         options.target = string_field(body, "target", "");

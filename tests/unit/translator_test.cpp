@@ -252,26 +252,35 @@ void kill_and_wait(pid_t pid) {
 
 } // namespace
 
-TEST(Translator, APipelineThatDiedWhileIdleIsReplacedUnseen) {
-    atk::translate::TranslatorConfig config;
-    config.pipelines_per_mode = 1;
-    const Translator own(config);
-    const auto before = children();
-    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
-    const auto started = started_since(before);
-    ASSERT_GE(started.size(), 5U) << "a pipeline of several stages";
+/// A translator of its own with one pipeline per direction, es-ca started: its stages in
+/// `started`.
+class OnePipeline : public testing::Test {
+  protected:
+    OnePipeline() : own(one_per_direction()) {}
+
+    void SetUp() override {
+        const auto before = children();
+        EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
+        started = started_since(before);
+        ASSERT_GE(started.size(), 5U) << "a pipeline of several stages";
+    }
+
+    static atk::translate::TranslatorConfig one_per_direction() {
+        atk::translate::TranslatorConfig config;
+        config.pipelines_per_mode = 1;
+        return config;
+    }
+
+    const Translator own;
+    std::vector<pid_t> started;
+};
+
+TEST_F(OnePipeline, APipelineThatDiedWhileIdleIsReplacedUnseen) {
     kill_and_wait(started[started.size() / 2]);
     EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
 }
 
-TEST(Translator, APipelineKilledMidTranslationFailsThatTranslationOnly) {
-    atk::translate::TranslatorConfig config;
-    config.pipelines_per_mode = 1;
-    const Translator own(config);
-    const auto before = children();
-    EXPECT_EQ(own.translate("La casa.", from_to("es", "ca")).text, "La casa.");
-    const auto started = started_since(before);
-    ASSERT_GE(started.size(), 5U);
+TEST_F(OnePipeline, APipelineKilledMidTranslationFailsThatTranslationOnly) {
     std::string long_text;
     for (int i = 0; i < 6000; ++i) {
         long_text += "El sistema registrará cada pedido del cliente en la base de datos. ";
