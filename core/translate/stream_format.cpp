@@ -33,6 +33,7 @@ class StreamWriter {
         for (std::size_t i = 0; i < text.size();) {
             if (k < kept.size() && kept[k].begin == i) {
                 blank_run_end();
+                open_sentence_ = true;
                 hide(text.substr(i, kept[k].end - i));
                 i = kept[k++].end;
                 continue;
