@@ -19,14 +19,14 @@ build: deps
 test: build
 	ctest --preset release -j $(JOBS)
 
-# `make run` shows the findings on a sample specification, then serves the HTTP API on
-# http://127.0.0.1:8080 (HOST and PORT change it) until Ctrl-C. The web UI joins it with issue 7.
+# `make run` shows the findings on a sample specification, then serves the web app and the
+# HTTP API on http://127.0.0.1:8080 (HOST and PORT change it) until Ctrl-C.
 HOST ?= 127.0.0.1
 PORT ?= 8080
 run: build
 	@echo "== analyst-toolkit check --scores $(SAMPLE)"
 	@$(BIN) check --scores $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
-	@echo "== analyst-toolkit serve: try http://$(HOST):$(PORT)/healthz and /readyz"
+	@echo "== analyst-toolkit serve: open http://$(HOST):$(PORT)/ (the API is under /api/v1)"
 	@$(BIN) serve --host $(HOST) --port $(PORT)
 
 # Rewrites tests/golden from the current output; review the diff before committing it.

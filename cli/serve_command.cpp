@@ -31,15 +31,14 @@ struct ServeArguments {
 };
 
 /// The web UI to serve: `static_dir` when given (an error when it holds no UI), else the
-/// build's or installation's web output, <binary's folder>/../web, when it has been built.
+/// build's or installation's web output, <data folder>/web (beside the rules and spelling
+/// data: build/share/analyst-toolkit/web), when it has been built.
 std::optional<server::StaticFiles> web_ui(const std::string& static_dir) {
     if (!static_dir.empty()) {
         return server::StaticFiles(static_dir);
     }
-    std::error_code error;
-    const auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
-    const auto built = binary.parent_path().parent_path() / "web";
-    if (error || !std::filesystem::exists(built / "index.html")) {
+    const auto built = checker_config().data_directory / "web";
+    if (!std::filesystem::exists(built / "index.html")) {
         std::cerr << "analyst-toolkit: no web UI at " << built.string()
                   << " (not built); serving the API only\n";
         return std::nullopt;

@@ -3,14 +3,15 @@
 # they are missing or the lock file changed. Installs Debian's nodejs and npm first if the
 # machine has no npm.
 #   data/word-frequencies  build-time data: the word-frequency lists that rank suggestions
-#   tests/compat           test-only: LanguageTool client packages run against the server
+#   tests/compat           test-only: LanguageTool and LibreTranslate clients run against the server
+#   web                    the web app: React, CodeMirror, Vite, Vitest
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-folders=(data/word-frequencies tests/compat)
+folders=(data/word-frequencies tests/compat web)
 
 if ! command -v npm >/dev/null; then
     if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-    echo "deps: installing nodejs npm (for the word-frequency data and the compatibility tests)"
+    echo "deps: installing nodejs npm (for the web app, the word-frequency data and the compatibility tests)"
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends nodejs npm
 fi

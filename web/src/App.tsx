@@ -1,0 +1,140 @@
+// The page: a toolbar, the editor (CodeMirror owns the text; React only holds the view in a
+// ref) and a side panel of findings, scores and readability.
+import { forceLinting } from "@codemirror/lint";
+import { markdown } from "@codemirror/lang-markdown";
+import { EditorView, basicSetup } from "codemirror";
+import { useEffect, useRef, useState } from "react";
+import { ApiError, languages, type CheckResult, type Match } from "./api/client";
+import { checking } from "./editor/checking";
+import { byCategory } from "./editor/findings";
+
+const draftKey = "analyst-toolkit.draft";
+const sample = `# Password reset
+
+The system shall send a single-use link to the registered adress within 30 seconds.
+
+The reset page should be user friendly and fast.
+`;
+
+function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return "Something went wrong while checking; try again, and report it if it persists.";
+}
+
+export function App() {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView>();
+  const language = useRef("auto");
+  const [result, setResult] = useState<CheckResult>();
+  const [error, setError] = useState<string>();
+  const [choices, setChoices] = useState<{ code: string; name: string }[]>([]);
+
+  useEffect(() => {
+    languages()
+      .then((answer) => setChoices(answer.languages))
+      .catch((e) => setError(errorText(e)));
+  }, []);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      doc: localStorage.getItem(draftKey) ?? sample,
+      extensions: [
+        basicSetup,
+        markdown(),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ "aria-label": "Document" }),
+        checking({
+          request: () => ({ language: language.current, format: "markdown" }),
+          onResult: (answer, failure) => {
+            setResult(answer);
+            setError(failure === undefined ? undefined : errorText(failure));
+          },
+        }),
+        // Nothing typed is lost: the draft is kept in the browser at every change.
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) localStorage.setItem(draftKey, update.state.doc.toString());
+        }),
+      ],
+    });
+    view.current = editor;
+    return () => editor.destroy();
+  }, []);
+
+  const jumpTo = (match: Match) => {
+    const editor = view.current;
+    if (!editor) return;
+    editor.dispatch({
+      selection: { anchor: match.offset, head: match.offset + match.length },
+      scrollIntoView: true,
+    });
+    editor.focus();
+  };
+
+  const groups = byCategory(result?.matches ?? []);
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <h1>Analyst Toolkit</h1>
+        <label>
+          Language{" "}
+          <select
+            value={language.current}
+            onChange={(event) => {
+              language.current = event.target.value;
+              if (view.current) forceLinting(view.current);
+            }}
+          >
+            <option value="auto">Detect</option>
+            {choices.map((choice) => (
+              <option key={choice.code} value={choice.code}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main className="workspace">
+        <div className="editor" ref={host} />
+        <aside className="panel" aria-label="Findings">
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          {result && (
+            <>
+              <p className="summary">
+                {result.matches.length} findings in {result.words} words
+                {result.quality?.score != null && <> · quality {result.quality.score}/100</>}
+              </p>
+              {[...groups].map(([category, matches]) => (
+                <section key={category}>
+                  <h2>
+                    {category} <span className="count">{matches.length}</span>
+                  </h2>
+                  <ul>
+                    {matches.map((match) => (
+                      <li key={`${match.offset}:${match.rule_id}`}>
+                        <button type="button" onClick={() => jumpTo(match)}>
+                          {match.message}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+              {result.readability && (
+                <p className="readability">
+                  Reading ease {result.readability.reading_ease.toFixed(0)} · grade{" "}
+                  {result.readability.grade.toFixed(1)}
+                </p>
+              )}
+            </>
+          )}
+        </aside>
+      </main>
+    </div>
+  );
+}

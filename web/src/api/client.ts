@@ -1,0 +1,106 @@
+// The server's native API (/api/v1, see the server's /openapi.json), typed. Offsets in
+// answers are UTF-16 code units, as JavaScript strings and CodeMirror count.
+
+/// Where the API is: "" for the server that served this page, or the load balancer's origin
+/// when the page sits on a CDN (set VITE_API_BASE when building).
+export const apiBase: string = import.meta.env.VITE_API_BASE ?? "";
+
+export type Severity = "error" | "warning" | "suggestion";
+
+export interface Match {
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+  rule_id: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  explanation: string;
+  link: string;
+  replacements: string[];
+  confidence?: number;
+}
+
+export interface RequirementScore {
+  line: number;
+  score: number;
+  text?: string;
+  [key: string]: unknown;
+}
+
+export interface CheckResult {
+  language: string;
+  language_detected: boolean;
+  words: number;
+  matches: Match[];
+  quality?: { score: number | null; requirements: RequirementScore[] };
+  readability?: { sentences: number; words: number; syllables: number; reading_ease: number; grade: number };
+}
+
+export interface CheckRequest {
+  text: string;
+  language?: string;
+  format?: "markdown" | "text";
+  glossary?: string[];
+  enabled?: string[];
+  disabled?: string[];
+}
+
+export interface Languages {
+  languages: { code: string; name: string }[];
+  translation_pairs: { source: string; target: string; route: string[] }[];
+}
+
+/// An answer that is not the one asked for: `message` says what went wrong and what to do.
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiBase + path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(
+      "The server cannot be reached: check that analyst-toolkit serve is running, then try again.",
+      0,
+      "unreachable",
+    );
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(
+      error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+      response.status,
+      error?.code ?? "http_error",
+    );
+  }
+  return body as T;
+}
+
+function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return call<T>(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
+}
+
+export function check(request: CheckRequest, signal?: AbortSignal): Promise<CheckResult> {
+  return post<CheckResult>("/api/v1/check", request, signal);
+}
+
+export function languages(signal?: AbortSignal): Promise<Languages> {
+  return call<Languages>("/api/v1/languages", { signal });
+}

@@ -1,0 +1,65 @@
+import { EditorState, type TransactionSpec } from "@codemirror/state";
+import type { EditorView } from "@codemirror/view";
+import { describe, expect, it } from "vitest";
+import type { Match } from "../api/client";
+import { byCategory, maxActions, toDiagnostics } from "./findings";
+
+function match(fields: Partial<Match>): Match {
+  return {
+    offset: 0, length: 1, line: 1, column: 1, rule_id: "spelling", category: "TYPOS",
+    severity: "error", message: "m", explanation: "", link: "", replacements: [], ...fields,
+  };
+}
+
+describe("findings as diagnostics", () => {
+  it("keep the server's UTF-16 offsets: an emoji before a typo counts two", () => {
+    const text = "🚀 recieve it";
+    const [diagnostic] = toDiagnostics([match({ offset: 3, length: 7 })], text.length);
+    expect(text.slice(diagnostic.from, diagnostic.to)).toBe("recieve");
+  });
+
+  it("map severities and colour typos apart from wording", () => {
+    const [typo, vague, hint] = toDiagnostics(
+      [
+        match({ offset: 0 }),
+        match({ offset: 1, severity: "warning", category: "VAGUENESS", rule_id: "iso29148/subjective-language" }),
+        match({ offset: 2, severity: "suggestion", category: "STYLE" }),
+      ],
+      10,
+    );
+    expect([typo.severity, vague.severity, hint.severity]).toEqual(["error", "warning", "info"]);
+    expect(typo.markClass).toBe("cm-finding-typo");
+    expect(vague.markClass).toBe("cm-finding-wording");
+    expect(vague.source).toBe("iso29148/subjective-language");
+  });
+
+  it("put the explanation after the message", () => {
+    const [d] = toDiagnostics([match({ message: "Vague.", explanation: "State a measure." })], 5);
+    expect(d.message).toBe("Vague. State a measure.");
+  });
+
+  it("drop findings that do not fit the document (an answer for another text)", () => {
+    expect(toDiagnostics([match({ offset: 8, length: 5 })], 10)).toEqual([]);
+    expect(toDiagnostics([match({ offset: -1 })], 10)).toEqual([]);
+  });
+
+  it("offer the first replacements as fixes that apply where the finding is now", () => {
+    // The action only dispatches: a stand-in view applies it to a state, no DOM needed.
+    let state = EditorState.create({ doc: "We recieve data." });
+    const view = {
+      dispatch: (spec: TransactionSpec) => (state = state.update(spec).state),
+    } as unknown as EditorView;
+    const [d] = toDiagnostics([match({ offset: 3, length: 7, replacements: ["receive", "relieve", "recede", "reprieve"] })], 16);
+    expect(d.actions?.map((a) => a.name)).toEqual(["receive", "relieve", "recede"].slice(0, maxActions));
+    d.actions![0].apply(view, 3, 10);
+    expect(state.doc.toString()).toBe("We receive data.");
+  });
+});
+
+describe("findings by category", () => {
+  it("group in order of first appearance, with counts", () => {
+    const groups = byCategory([match({ category: "TYPOS" }), match({ category: "VAGUENESS" }), match({ category: "TYPOS" })]);
+    expect([...groups.keys()]).toEqual(["TYPOS", "VAGUENESS"]);
+    expect(groups.get("TYPOS")).toHaveLength(2);
+  });
+});

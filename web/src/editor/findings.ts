@@ -1,0 +1,51 @@
+// The server's findings as CodeMirror diagnostics: positions are UTF-16 offsets on both
+// sides, so a match maps onto the document as it is, with its replacements as actions.
+import type { Diagnostic } from "@codemirror/lint";
+import type { EditorView } from "@codemirror/view";
+import type { Match } from "../api/client";
+
+/// Typos and everything else are underlined in different colours (see styles.css).
+export function findingClass(match: Match): string {
+  return match.category === "TYPOS" ? "cm-finding-typo" : "cm-finding-wording";
+}
+
+const severities: Record<Match["severity"], Diagnostic["severity"]> = {
+  error: "error",
+  warning: "warning",
+  suggestion: "info",
+};
+
+/// At most this many replacements are offered as buttons.
+export const maxActions = 3;
+
+/// The diagnostics of `matches` for a document of `length` UTF-16 units; matches that do
+/// not fit it (an answer for another text) are left out.
+export function toDiagnostics(matches: Match[], length: number): Diagnostic[] {
+  return matches
+    .filter((m) => m.offset >= 0 && m.length >= 0 && m.offset + m.length <= length)
+    .map((m) => ({
+      from: m.offset,
+      to: m.offset + m.length,
+      severity: severities[m.severity] ?? "info",
+      source: m.rule_id,
+      markClass: findingClass(m),
+      message: m.explanation ? `${m.message} ${m.explanation}` : m.message,
+      actions: m.replacements.slice(0, maxActions).map((replacement) => ({
+        name: replacement,
+        // `from` and `to` are where the finding is now, after any edits since.
+        apply: (view: EditorView, from: number, to: number) =>
+          view.dispatch({ changes: { from, to, insert: replacement } }),
+      })),
+    }));
+}
+
+/// Findings grouped by category, with their counts, categories in order of first finding.
+export function byCategory(matches: Match[]): Map<string, Match[]> {
+  const groups = new Map<string, Match[]>();
+  for (const match of matches) {
+    const group = groups.get(match.category) ?? [];
+    group.push(match);
+    groups.set(match.category, group);
+  }
+  return groups;
+}
