@@ -44,6 +44,8 @@ export function App() {
         basicSetup,
         markdown(),
         EditorView.lineWrapping,
+        // The hover card beside its finding, not across the page.
+        EditorView.theme({ ".cm-tooltip-lint": { maxWidth: "32rem" } }),
         EditorView.contentAttributes.of({ "aria-label": "Document" }),
         checking({
           request: () => ({ language: language.current, format: "markdown" }),

@@ -1,0 +1,94 @@
+// End to end: Debian's chromium, driven by playwright-core, against the real C++ server
+// serving the built app. Run by ctest with ATK_BINARY set; screenshots of the main views go
+// to docs/screenshots/ for the README.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const screenshots = new URL("../../docs/screenshots/", import.meta.url);
+let server;
+let url;
+let browser;
+
+before(async () => {
+  const binary = process.env.ATK_BINARY;
+  assert.ok(binary, "set ATK_BINARY to the analyst-toolkit binary (ctest does)");
+  server = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  url = await new Promise((resolve, reject) => {
+    server.stderr.on("data", (chunk) => {
+      log += chunk;
+      const found = log.match(/serving on (http:\/\/[\d.]+:\d+) with the web UI/);
+      if (found) resolve(found[1]);
+    });
+    server.on("exit", (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
+    setTimeout(() => reject(new Error(`no web UI served:\n${log}`)), 20000);
+  });
+  for (let i = 0; !(await fetch(`${url}/readyz`).then((r) => r.ok, () => false)); i++) {
+    assert.ok(i < 200, "the server is not ready after 20 s");
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill("SIGTERM");
+});
+
+/// Replaces the editor's text with `text`, as typing would.
+async function typeInto(page, text) {
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(text);
+}
+
+const editorText = (page) => page.locator(".cm-content").innerText();
+
+test("findings appear as you type, a fix applies with a click, the draft survives a reload", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  page.on("console", (message) => message.type() === "error" && failures.push(message.text()));
+  await page.goto(url);
+  await typeInto(page, "The sytem shall be user friendly.");
+
+  const typo = page.locator(".cm-finding-typo", { hasText: "sytem" });
+  await typo.waitFor({ timeout: 10000 });
+  await page.locator(".cm-finding-wording", { hasText: "user friendly" }).waitFor();
+  await page.locator(".panel", { hasText: "TYPOS" }).waitFor();
+
+  await typo.hover();
+  const fix = page.locator(".cm-tooltip-lint button", { hasText: /^system$/ });
+  await fix.waitFor();
+  await page.screenshot({ path: new URL("editor-findings.png", screenshots).pathname });
+  await fix.click();
+  assert.match(await editorText(page), /^The system shall be user friendly\.$/m);
+  await page.locator(".cm-finding-typo").waitFor({ state: "detached", timeout: 10000 });
+
+  await page.reload();
+  await page.locator(".cm-content").waitFor();
+  assert.match(await editorText(page), /The system shall be user friendly\./);
+  assert.deepEqual(failures, [], "no script errors, no refused resources (CSP)");
+  await context.close();
+});
+
+test("a server that cannot be reached is said plainly, with what to do", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/api/v1/check", (route) => route.abort("connectionrefused"));
+  await page.goto(url);
+  await typeInto(page, "Anything at all.");
+  const alert = page.getByRole("alert");
+  await alert.waitFor({ timeout: 10000 });
+  assert.match(await alert.innerText(), /cannot be reached.*analyst-toolkit serve/);
+  await context.close();
+});
