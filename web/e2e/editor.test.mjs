@@ -81,6 +81,33 @@ test("findings appear as you type, a fix applies with a click, the draft survive
   await context.close();
 });
 
+test("a word added to the glossary loses its underline; ignore hides a finding; all typos fixed at once, undone at once", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await typeInto(page, "Acmezon shall recieve every ordr in a timely manner.");
+  const brand = page.locator(".cm-finding-typo", { hasText: "Acmezon" });
+  await brand.waitFor({ timeout: 10000 });
+  await brand.hover();
+  await page.locator(".cm-tooltip-lint button", { hasText: "Add to glossary" }).click();
+  await brand.waitFor({ state: "detached", timeout: 10000 });
+
+  const vague = page.locator(".cm-finding-wording", { hasText: "timely manner" });
+  await vague.waitFor();
+  await vague.hover();
+  await page.locator(".cm-tooltip-lint button", { hasText: "Ignore" }).click();
+  await vague.waitFor({ state: "detached", timeout: 10000 });
+
+  await page.locator(".cm-finding-typo", { hasText: "ordr" }).waitFor();
+  await page.screenshot({ path: new URL("editor-panel.png", screenshots).pathname });
+  await page.getByRole("button", { name: /Fix all typos \(2\)/ }).click();
+  assert.equal(await editorText(page), "Acmezon shall receive every order in a timely manner.");
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+Z");
+  assert.equal(await editorText(page), "Acmezon shall recieve every ordr in a timely manner.");
+  await context.close();
+});
+
 test("a server that cannot be reached is said plainly, with what to do", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

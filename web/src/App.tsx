@@ -1,14 +1,24 @@
 // The page: a toolbar, the editor (CodeMirror owns the text; React only holds the view in a
 // ref) and a side panel of findings, scores and readability.
-import { forceLinting } from "@codemirror/lint";
+import type { Action } from "@codemirror/lint";
 import { markdown } from "@codemirror/lang-markdown";
 import { EditorView, basicSetup } from "codemirror";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, languages, type CheckResult, type Match } from "./api/client";
-import { checking } from "./editor/checking";
-import { byCategory } from "./editor/findings";
+import { checking, recheck } from "./editor/checking";
+import { byCategory, fixAllTypos } from "./editor/findings";
 
 const draftKey = "analyst-toolkit.draft";
+const glossaryKey = "analyst-toolkit.glossary";
+
+function savedGlossary(): string[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(glossaryKey) ?? "[]");
+    return Array.isArray(saved) ? saved.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return []; // a damaged entry: start again rather than fail
+  }
+}
 const sample = `# Password reset
 
 The system shall send a single-use link to the registered adress within 30 seconds.
@@ -25,6 +35,9 @@ export function App() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>();
   const language = useRef("auto");
+  const glossary = useRef<string[]>(savedGlossary());
+  /// Findings the analyst chose to ignore, by rule and text, for this session.
+  const ignored = useRef(new Set<string>());
   const [result, setResult] = useState<CheckResult>();
   const [error, setError] = useState<string>();
   const [choices, setChoices] = useState<{ code: string; name: string }[]>([]);
@@ -48,7 +61,35 @@ export function App() {
         EditorView.theme({ ".cm-tooltip-lint": { maxWidth: "32rem" } }),
         EditorView.contentAttributes.of({ "aria-label": "Document" }),
         checking({
-          request: () => ({ language: language.current, format: "markdown" }),
+          request: () => ({
+            language: language.current,
+            format: "markdown",
+            glossary: glossary.current,
+          }),
+          actions: (match) => {
+            const more: Action[] = [
+              {
+                name: "Ignore",
+                apply: (v, from, to) => {
+                  ignored.current.add(`${match.rule_id}\u0000${v.state.sliceDoc(from, to)}`);
+                  recheck(v);
+                },
+              },
+            ];
+            if (match.category === "TYPOS") {
+              more.unshift({
+                name: "Add to glossary",
+                apply: (v, from, to) => {
+                  const term = v.state.sliceDoc(from, to);
+                  glossary.current = [...new Set([...glossary.current, term])];
+                  localStorage.setItem(glossaryKey, JSON.stringify(glossary.current));
+                  recheck(v);
+                },
+              });
+            }
+            return more;
+          },
+          shown: (match, text) => !ignored.current.has(`${match.rule_id}\u0000${text}`),
           onResult: (answer, failure) => {
             setResult(answer);
             setError(failure === undefined ? undefined : errorText(failure));
@@ -74,7 +115,15 @@ export function App() {
     editor.focus();
   };
 
+  const fixTypos = () => {
+    const editor = view.current;
+    if (!editor) return;
+    const changes = fixAllTypos(editor.state);
+    if (changes.length > 0) editor.dispatch({ changes, userEvent: "input.fix" });
+  };
+
   const groups = byCategory(result?.matches ?? []);
+  const typoCount = groups.get("TYPOS")?.length ?? 0;
   return (
     <div className="app">
       <header className="toolbar">
@@ -85,7 +134,7 @@ export function App() {
             value={language.current}
             onChange={(event) => {
               language.current = event.target.value;
-              if (view.current) forceLinting(view.current);
+              if (view.current) recheck(view.current);
             }}
           >
             <option value="auto">Detect</option>
@@ -96,6 +145,9 @@ export function App() {
             ))}
           </select>
         </label>
+        <button type="button" onClick={fixTypos} disabled={typoCount === 0}>
+          Fix all typos{typoCount > 0 && ` (${typoCount})`}
+        </button>
       </header>
       <main className="workspace">
         <div className="editor" ref={host} />

@@ -2,7 +2,8 @@ import { EditorState, type TransactionSpec } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
 import { describe, expect, it } from "vitest";
 import type { Match } from "../api/client";
-import { byCategory, maxActions, toDiagnostics } from "./findings";
+import { setDiagnostics } from "@codemirror/lint";
+import { byCategory, fixAllTypos, maxActions, toDiagnostics } from "./findings";
 
 function match(fields: Partial<Match>): Match {
   return {
@@ -53,6 +54,36 @@ describe("findings as diagnostics", () => {
     expect(d.actions?.map((a) => a.name)).toEqual(["receive", "relieve", "recede"].slice(0, maxActions));
     d.actions![0].apply(view, 3, 10);
     expect(state.doc.toString()).toBe("We receive data.");
+  });
+});
+
+describe("fixing every typo", () => {
+  it("writes each typo's best replacement at its current place, leaving other findings", () => {
+    let state = EditorState.create({ doc: "Teh sytem shall be fast." });
+    const diagnostics = toDiagnostics(
+      [
+        match({ offset: 0, length: 3, replacements: ["The", "Ten"] }),
+        match({ offset: 4, length: 5, replacements: ["system"] }),
+        match({ offset: 4, length: 0, replacements: [] }),
+        match({ offset: 19, length: 4, category: "VAGUENESS", replacements: ["in 2 s"] }),
+      ],
+      state.doc.length,
+      () => [{ name: "Ignore", apply: () => {} }],
+    );
+    state = state.update(setDiagnostics(state, diagnostics)).state;
+    state = state.update({ changes: { from: 0, insert: "> " } }).state; // an edit since
+    state = state.update({ changes: fixAllTypos(state) }).state;
+    expect(state.doc.toString()).toBe("> The system shall be fast.");
+  });
+});
+
+describe("more actions", () => {
+  it("come after the replacements", () => {
+    const [d] = toDiagnostics([match({ replacements: ["a"] })], 5, () => [
+      { name: "Add to glossary", apply: () => {} },
+      { name: "Ignore", apply: () => {} },
+    ]);
+    expect(d.actions?.map((a) => a.name)).toEqual(["a", "Add to glossary", "Ignore"]);
   });
 });
 

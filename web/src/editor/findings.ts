@@ -1,6 +1,7 @@
 // The server's findings as CodeMirror diagnostics: positions are UTF-16 offsets on both
 // sides, so a match maps onto the document as it is, with its replacements as actions.
-import type { Diagnostic } from "@codemirror/lint";
+import { forEachDiagnostic, type Action, type Diagnostic } from "@codemirror/lint";
+import type { ChangeSpec, EditorState } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
 import type { Match } from "../api/client";
 
@@ -18,25 +19,50 @@ const severities: Record<Match["severity"], Diagnostic["severity"]> = {
 /// At most this many replacements are offered as buttons.
 export const maxActions = 3;
 
+/// The best replacement of each typo diagnostic made here, for fixAllTypos.
+const bestFix = new WeakMap<Diagnostic, string>();
+
 /// The diagnostics of `matches` for a document of `length` UTF-16 units; matches that do
-/// not fit it (an answer for another text) are left out.
-export function toDiagnostics(matches: Match[], length: number): Diagnostic[] {
-  return matches
-    .filter((m) => m.offset >= 0 && m.length >= 0 && m.offset + m.length <= length)
-    .map((m) => ({
+/// not fit it (an answer for another text) are left out. `more` adds actions after the
+/// replacements (add to glossary, ignore).
+export function toDiagnostics(
+  matches: Match[],
+  length: number,
+  more: (match: Match) => Action[] = () => [],
+): Diagnostic[] {
+  const fits = (m: Match) => m.offset >= 0 && m.length >= 0 && m.offset + m.length <= length;
+  return matches.filter(fits).map((m) => {
+    const replacements: Action[] = m.replacements.slice(0, maxActions).map((replacement) => ({
+      name: replacement,
+      // `from` and `to` are where the finding is now, after any edits since.
+      apply: (view: EditorView, from: number, to: number) =>
+        view.dispatch({ changes: { from, to, insert: replacement } }),
+    }));
+    const diagnostic: Diagnostic = {
       from: m.offset,
       to: m.offset + m.length,
       severity: severities[m.severity] ?? "info",
       source: m.rule_id,
       markClass: findingClass(m),
       message: m.explanation ? `${m.message} ${m.explanation}` : m.message,
-      actions: m.replacements.slice(0, maxActions).map((replacement) => ({
-        name: replacement,
-        // `from` and `to` are where the finding is now, after any edits since.
-        apply: (view: EditorView, from: number, to: number) =>
-          view.dispatch({ changes: { from, to, insert: replacement } }),
-      })),
-    }));
+      actions: [...replacements, ...more(m)],
+    };
+    if (m.category === "TYPOS" && m.replacements.length > 0) {
+      bestFix.set(diagnostic, m.replacements[0]);
+    }
+    return diagnostic;
+  });
+}
+
+/// The changes that fix every typo in `state` with its best replacement, at the typos'
+/// current positions: one transaction, so one undo takes them all back.
+export function fixAllTypos(state: EditorState): ChangeSpec[] {
+  const changes: ChangeSpec[] = [];
+  forEachDiagnostic(state, (diagnostic, from, to) => {
+    const best = bestFix.get(diagnostic);
+    if (best !== undefined) changes.push({ from, to, insert: best });
+  });
+  return changes;
 }
 
 /// Findings grouped by category, with their counts, categories in order of first finding.
