@@ -108,6 +108,27 @@ test("a word added to the glossary loses its underline; ignore hides a finding; 
   await context.close();
 });
 
+test("the translation appears beside the document, unknown words marked", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await typeInto(page, "# The house\n\nThe **red car** is big and the frobnicator is small.");
+  await page.locator(".summary").waitFor({ timeout: 10000 });
+  await page.getByRole("button", { name: "Translation" }).click();
+  await page.getByLabel("Translate to").selectOption("es");
+  await page.getByRole("button", { name: "Translate", exact: true }).click();
+  const translated = page.locator(".translated");
+  await translated.waitFor({ timeout: 15000 });
+  assert.equal(
+    await translated.innerText(),
+    "# La casa\n\nEl **coche rojo** es grande y el frobnicator es pequeño.",
+  );
+  assert.equal(await translated.locator("mark").innerText(), "frobnicator");
+  assert.match(await page.locator(".route").innerText(), /eng-spa/);
+  await page.screenshot({ path: new URL("translation.png", screenshots).pathname });
+  await context.close();
+});
+
 test("a server that cannot be reached is said plainly, with what to do", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -4,9 +4,10 @@ import type { Action } from "@codemirror/lint";
 import { markdown } from "@codemirror/lang-markdown";
 import { EditorView, basicSetup } from "codemirror";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, languages, type CheckResult, type Match } from "./api/client";
+import { ApiError, languages, type CheckResult, type Languages, type Match } from "./api/client";
 import { checking, recheck } from "./editor/checking";
 import { byCategory, fixAllTypos } from "./editor/findings";
+import { TranslationPane } from "./translation/TranslationPane";
 
 const draftKey = "analyst-toolkit.draft";
 const glossaryKey = "analyst-toolkit.glossary";
@@ -40,11 +41,12 @@ export function App() {
   const ignored = useRef(new Set<string>());
   const [result, setResult] = useState<CheckResult>();
   const [error, setError] = useState<string>();
-  const [choices, setChoices] = useState<{ code: string; name: string }[]>([]);
+  const [installed, setInstalled] = useState<Languages>({ languages: [], translation_pairs: [] });
+  const [translating, setTranslating] = useState(false);
 
   useEffect(() => {
     languages()
-      .then((answer) => setChoices(answer.languages))
+      .then(setInstalled)
       .catch((e) => setError(errorText(e)));
   }, []);
 
@@ -122,6 +124,11 @@ export function App() {
     if (changes.length > 0) editor.dispatch({ changes, userEvent: "input.fix" });
   };
 
+  const documentLanguage = (result?.language ?? "en").split("-")[0];
+  const targets = installed.translation_pairs
+    .filter((pair) => pair.source === documentLanguage)
+    .map((pair) => pair.target);
+
   const groups = byCategory(result?.matches ?? []);
   const typoCount = groups.get("TYPOS")?.length ?? 0;
   return (
@@ -138,7 +145,7 @@ export function App() {
             }}
           >
             <option value="auto">Detect</option>
-            {choices.map((choice) => (
+            {installed.languages.map((choice) => (
               <option key={choice.code} value={choice.code}>
                 {choice.name}
               </option>
@@ -148,9 +155,20 @@ export function App() {
         <button type="button" onClick={fixTypos} disabled={typoCount === 0}>
           Fix all typos{typoCount > 0 && ` (${typoCount})`}
         </button>
+        <button type="button" aria-pressed={translating} onClick={() => setTranslating(!translating)}>
+          Translation
+        </button>
       </header>
       <main className="workspace">
         <div className="editor" ref={host} />
+        {translating && (
+          <TranslationPane
+            source={documentLanguage}
+            targets={targets}
+            text={() => view.current?.state.doc.toString() ?? ""}
+            glossary={() => glossary.current}
+          />
+        )}
         <aside className="panel" aria-label="Findings">
           {error && (
             <p className="error" role="alert">
@@ -160,7 +178,8 @@ export function App() {
           {result && (
             <>
               <p className="summary">
-                {result.matches.length} findings in {result.words} words
+                {result.matches.length} {result.matches.length === 1 ? "finding" : "findings"} in{" "}
+                {result.words} words
                 {result.quality?.score != null && <> · quality {result.quality.score}/100</>}
               </p>
               {[...groups].map(([category, matches]) => (

@@ -104,3 +104,21 @@ export function check(request: CheckRequest, signal?: AbortSignal): Promise<Chec
 export function languages(signal?: AbortSignal): Promise<Languages> {
   return call<Languages>("/api/v1/languages", { signal });
 }
+
+export interface TranslateRequest {
+  text: string;
+  source: string;
+  target: string;
+  format?: "text" | "markdown" | "html";
+  glossary?: string[];
+}
+
+export interface Translation {
+  translation: string;
+  unknown_words: string[];
+  route: string[];
+}
+
+export function translate(request: TranslateRequest, signal?: AbortSignal): Promise<Translation> {
+  return post<Translation>("/api/v1/translate", request, signal);
+}
