@@ -129,6 +129,39 @@ test("the translation appears beside the document, unknown words marked", async 
   await context.close();
 });
 
+test("a file opens into the editor; a word's synonyms replace it with a click", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.setInputFiles("input[type=file]", {
+    name: "spec.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from("The export shall be fast."),
+  });
+  assert.equal(await editorText(page), "The export shall be fast.");
+  await page.locator(".summary").waitFor({ timeout: 10000 });
+  await page.click(".cm-content");
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft"); // after "fast"
+  await page.keyboard.press("ArrowLeft"); // inside it: the word at the cursor is looked up
+  await page.keyboard.press("Control+Shift+Y");
+  await page.locator(".synonyms h2", { hasText: "fast" }).waitFor({ timeout: 10000 });
+  const choices = page.locator(".synonyms button");
+  await choices.first().waitFor({ timeout: 10000 });
+  const synonym = await choices.first().innerText();
+  await choices.first().click();
+  assert.equal(await editorText(page), `The export shall be ${synonym}.`);
+
+  await page.setInputFiles("input[type=file]", {
+    name: "photo.png",
+    mimeType: "image/png",
+    buffer: Buffer.from([0x89, 0x50]),
+  });
+  assert.match(await page.getByRole("alert").innerText(), /photo\.png is not a Markdown or text file/);
+  assert.equal(await editorText(page), `The export shall be ${synonym}.`, "nothing lost");
+  await context.close();
+});
+
 test("a server that cannot be reached is said plainly, with what to do", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

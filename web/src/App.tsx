@@ -2,10 +2,20 @@
 // ref) and a side panel of findings, scores and readability.
 import type { Action } from "@codemirror/lint";
 import { markdown } from "@codemirror/lang-markdown";
+import { keymap } from "@codemirror/view";
 import { EditorView, basicSetup } from "codemirror";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, languages, type CheckResult, type Languages, type Match } from "./api/client";
+import {
+  ApiError,
+  languages,
+  synonyms,
+  type CheckResult,
+  type Languages,
+  type Match,
+  type Meaning,
+} from "./api/client";
 import { checking, recheck } from "./editor/checking";
+import { canOpen, download, openable } from "./editor/documents";
 import { byCategory, fixAllTypos } from "./editor/findings";
 import { TranslationPane } from "./translation/TranslationPane";
 
@@ -43,6 +53,10 @@ export function App() {
   const [error, setError] = useState<string>();
   const [installed, setInstalled] = useState<Languages>({ languages: [], translation_pairs: [] });
   const [translating, setTranslating] = useState(false);
+  const [fileName, setFileName] = useState("document.md");
+  /// The synonyms of the selected word, and where that word is.
+  const [thesaurus, setThesaurus] = useState<{ word: string; from: number; to: number; meanings: Meaning[] }>();
+  const lookUp = useRef<(editor: EditorView) => boolean>(() => false);
 
   useEffect(() => {
     languages()
@@ -62,6 +76,7 @@ export function App() {
         // The hover card beside its finding, not across the page.
         EditorView.theme({ ".cm-tooltip-lint": { maxWidth: "32rem" } }),
         EditorView.contentAttributes.of({ "aria-label": "Document" }),
+        keymap.of([{ key: "Mod-Shift-y", run: (editor) => lookUp.current(editor) }]),
         checking({
           request: () => ({
             language: language.current,
@@ -117,6 +132,44 @@ export function App() {
     editor.focus();
   };
 
+  // The synonyms of the selected word (or the word at the cursor): Ctrl-Shift-Y or the button.
+  lookUp.current = (editor) => {
+    const { from, to } = editor.state.selection.main;
+    const range = from === to ? editor.state.wordAt(from) : { from, to };
+    if (!range) return false;
+    const word = editor.state.sliceDoc(range.from, range.to).trim();
+    if (word === "") return false;
+    synonyms(word, result?.language ?? (language.current === "auto" ? "en-US" : language.current))
+      .then((meanings) => setThesaurus({ word, from: range.from, to: range.to, meanings }))
+      .catch((e) => setError(errorText(e)));
+    return true;
+  };
+
+  const replaceWord = (replacement: string) => {
+    const editor = view.current;
+    if (!editor || !thesaurus) return;
+    if (editor.state.sliceDoc(thesaurus.from, thesaurus.to) !== thesaurus.word) {
+      setError(`"${thesaurus.word}" has changed since it was looked up; select it and look again.`);
+      return;
+    }
+    editor.dispatch({ changes: { from: thesaurus.from, to: thesaurus.to, insert: replacement } });
+    setThesaurus(undefined);
+    editor.focus();
+  };
+
+  const openFile = async (file: File | undefined) => {
+    const editor = view.current;
+    if (!file || !editor) return;
+    if (!canOpen(file)) {
+      setError(`${file.name} is not a Markdown or text file: open a .md or .txt file.`);
+      return;
+    }
+    const text = await file.text();
+    // One change: Undo brings the previous text back.
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+    setFileName(file.name);
+  };
+
   const fixTypos = () => {
     const editor = view.current;
     if (!editor) return;
@@ -155,12 +208,39 @@ export function App() {
         <button type="button" onClick={fixTypos} disabled={typoCount === 0}>
           Fix all typos{typoCount > 0 && ` (${typoCount})`}
         </button>
+        <label className="button">
+          Open…
+          <input
+            type="file"
+            accept={openable}
+            hidden
+            onChange={(event) => openFile(event.target.files?.[0])}
+          />
+        </label>
+        <button type="button" onClick={() => download(view.current?.state.doc.toString() ?? "", fileName)}>
+          Save
+        </button>
+        <button
+          type="button"
+          title="Synonyms of the selected word (Ctrl-Shift-Y)"
+          onClick={() => view.current && lookUp.current(view.current)}
+        >
+          Synonyms
+        </button>
         <button type="button" aria-pressed={translating} onClick={() => setTranslating(!translating)}>
           Translation
         </button>
       </header>
       <main className="workspace">
-        <div className="editor" ref={host} />
+        <div
+          className="editor"
+          ref={host}
+          onDragOver={(event) => event.preventDefault()}
+          onDrop={(event) => {
+            event.preventDefault();
+            openFile(event.dataTransfer.files[0]);
+          }}
+        />
         {translating && (
           <TranslationPane
             source={documentLanguage}
@@ -174,6 +254,27 @@ export function App() {
             <p className="error" role="alert">
               {error}
             </p>
+          )}
+          {thesaurus && (
+            <section className="synonyms" aria-label="Synonyms">
+              <h2>Synonyms of “{thesaurus.word}”</h2>
+              {thesaurus.meanings.length === 0 && <p>The thesaurus does not know this word.</p>}
+              {thesaurus.meanings.map((meaning, i) => (
+                <p key={i}>
+                  <span className="count">{meaning.part_of_speech}</span>{" "}
+                  {meaning.synonyms.map((synonym) => (
+                    <button
+                      type="button"
+                      className="synonym"
+                      key={synonym.word}
+                      onClick={() => replaceWord(synonym.word)}
+                    >
+                      {synonym.word}
+                    </button>
+                  ))}
+                </p>
+              ))}
+            </section>
           )}
           {result && (
             <>

@@ -122,3 +122,13 @@ export interface Translation {
 export function translate(request: TranslateRequest, signal?: AbortSignal): Promise<Translation> {
   return post<Translation>("/api/v1/translate", request, signal);
 }
+
+export interface Meaning {
+  part_of_speech: string;
+  synonyms: { word: string; relation: string }[];
+}
+
+export function synonyms(word: string, language: string, signal?: AbortSignal): Promise<Meaning[]> {
+  const query = new URLSearchParams({ word, language });
+  return call<Meaning[]>(`/api/v1/synonyms?${query}`, { signal });
+}

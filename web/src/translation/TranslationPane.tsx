@@ -2,6 +2,7 @@
 // translator did not know marked, copy or download the result.
 import { useState } from "react";
 import { ApiError, translate, type Translation } from "../api/client";
+import { download as offer } from "../editor/documents";
 import { markUnknown } from "./unknown";
 
 export interface TranslationPaneProps {
@@ -38,12 +39,7 @@ export function TranslationPane({ source, targets, text, glossary }: Translation
   };
 
   const download = () => {
-    if (!result) return;
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([result.translation], { type: "text/markdown" }));
-    link.download = `translation-${chosen}.md`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    if (result) offer(result.translation, `translation-${chosen}.md`);
   };
 
   return (
