@@ -91,6 +91,17 @@ test("a word added to the glossary loses its underline; ignore hides a finding; 
   await brand.hover();
   await page.locator(".cm-tooltip-lint button", { hasText: "Add to glossary" }).click();
   await brand.waitFor({ state: "detached", timeout: 10000 });
+  // The glossary dialog shows it; removing it there brings the underline back, re-adding too.
+  await page.getByRole("button", { name: "Glossary" }).click();
+  const dialog = page.getByRole("dialog", { name: "Glossary" });
+  await dialog.getByText("Acmezon").waitFor();
+  await page.screenshot({ path: new URL("glossary.png", screenshots).pathname });
+  await dialog.getByRole("button", { name: "Remove Acmezon" }).click();
+  await brand.waitFor({ timeout: 10000 });
+  await dialog.getByLabel("Term").fill("Acmezon");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await brand.waitFor({ state: "detached", timeout: 10000 });
 
   const vague = page.locator(".cm-finding-wording", { hasText: "timely manner" });
   await vague.waitFor();

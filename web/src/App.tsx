@@ -17,6 +17,7 @@ import {
 import { checking, recheck } from "./editor/checking";
 import { canOpen, download, openable } from "./editor/documents";
 import { byCategory, fixAllTypos } from "./editor/findings";
+import { GlossaryDialog } from "./glossary/GlossaryDialog";
 import { TranslationPane } from "./translation/TranslationPane";
 
 const draftKey = "analyst-toolkit.draft";
@@ -46,7 +47,9 @@ export function App() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>();
   const language = useRef("auto");
-  const glossary = useRef<string[]>(savedGlossary());
+  const [glossaryTerms, setGlossaryTerms] = useState<string[]>(savedGlossary);
+  /// The same terms, for the checks, which read them outside React.
+  const glossary = useRef<string[]>(glossaryTerms);
   /// Findings the analyst chose to ignore, by rule and text, for this session.
   const ignored = useRef(new Set<string>());
   const [result, setResult] = useState<CheckResult>();
@@ -54,6 +57,7 @@ export function App() {
   const [installed, setInstalled] = useState<Languages>({ languages: [], translation_pairs: [] });
   const [translating, setTranslating] = useState(false);
   const [fileName, setFileName] = useState("document.md");
+  const [editingGlossary, setEditingGlossary] = useState(false);
   /// The synonyms of the selected word, and where that word is.
   const [thesaurus, setThesaurus] = useState<{ word: string; from: number; to: number; meanings: Meaning[] }>();
   const lookUp = useRef<(editor: EditorView) => boolean>(() => false);
@@ -97,10 +101,7 @@ export function App() {
               more.unshift({
                 name: "Add to glossary",
                 apply: (v, from, to) => {
-                  const term = v.state.sliceDoc(from, to);
-                  glossary.current = [...new Set([...glossary.current, term])];
-                  localStorage.setItem(glossaryKey, JSON.stringify(glossary.current));
-                  recheck(v);
+                  setGlossary([...glossary.current, v.state.sliceDoc(from, to)]);
                 },
               });
             }
@@ -122,7 +123,7 @@ export function App() {
     return () => editor.destroy();
   }, []);
 
-  const jumpTo = (match: Match) => {
+  const jumpTo = (match: Pick<Match, "offset" | "length">) => {
     const editor = view.current;
     if (!editor) return;
     editor.dispatch({
@@ -130,6 +131,14 @@ export function App() {
       scrollIntoView: true,
     });
     editor.focus();
+  };
+
+  /// Keeps the glossary (in the browser too) and checks the text again with it.
+  const setGlossary = (terms: string[]) => {
+    glossary.current = [...new Set(terms)];
+    setGlossaryTerms(glossary.current);
+    localStorage.setItem(glossaryKey, JSON.stringify(glossary.current));
+    if (view.current) recheck(view.current);
   };
 
   // The synonyms of the selected word (or the word at the cursor): Ctrl-Shift-Y or the button.
@@ -227,6 +236,9 @@ export function App() {
         >
           Synonyms
         </button>
+        <button type="button" onClick={() => setEditingGlossary(true)}>
+          Glossary
+        </button>
         <button type="button" aria-pressed={translating} onClick={() => setTranslating(!translating)}>
           Translation
         </button>
@@ -299,6 +311,25 @@ export function App() {
                   </ul>
                 </section>
               ))}
+              {(result.quality?.requirements.length ?? 0) > 0 && (
+                <section>
+                  <h2>
+                    Requirements <span className="count">{result.quality!.requirements.length}</span>
+                  </h2>
+                  <ul>
+                    {result.quality!.requirements.map((requirement) => (
+                      <li key={requirement.offset}>
+                        <button
+                          type="button"
+                          onClick={() => jumpTo(requirement)}
+                        >
+                          Line {requirement.line}: {requirement.score}/100 · {requirement.ears}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
               {result.readability && (
                 <p className="readability">
                   Reading ease {result.readability.reading_ease.toFixed(0)} · grade{" "}
@@ -309,6 +340,13 @@ export function App() {
           )}
         </aside>
       </main>
+      {editingGlossary && (
+        <GlossaryDialog
+          terms={glossaryTerms}
+          onChange={setGlossary}
+          onClose={() => setEditingGlossary(false)}
+        />
+      )}
     </div>
   );
 }

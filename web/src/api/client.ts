@@ -22,11 +22,15 @@ export interface Match {
   confidence?: number;
 }
 
+/// A requirement's quality: 100 less the cost of each finding in it.
 export interface RequirementScore {
+  offset: number;
+  length: number;
   line: number;
+  column: number;
   score: number;
-  text?: string;
-  [key: string]: unknown;
+  ears: string; ///< the EARS template it follows: ubiquitous, event-driven...
+  costs: { rule_id: string; points: number }[];
 }
 
 export interface CheckResult {
