@@ -110,6 +110,11 @@ test("a word added to the glossary loses its underline; ignore hides a finding; 
   await vague.waitFor({ state: "detached", timeout: 10000 });
 
   await page.locator(".cm-finding-typo", { hasText: "ordr" }).waitFor();
+  // A category turned off loses its underlines, and comes back when turned on.
+  await page.getByLabel("Show TYPOS").uncheck();
+  await page.locator(".cm-finding-typo").first().waitFor({ state: "detached", timeout: 10000 });
+  await page.getByLabel("Show TYPOS").check();
+  await page.locator(".cm-finding-typo", { hasText: "ordr" }).waitFor({ timeout: 10000 });
   await page.screenshot({ path: new URL("editor-panel.png", screenshots).pathname });
   await page.getByRole("button", { name: /Fix all typos \(2\)/ }).click();
   assert.equal(await editorText(page), "Acmezon shall receive every order in a timely manner.");

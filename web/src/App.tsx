@@ -52,6 +52,9 @@ export function App() {
   const glossary = useRef<string[]>(glossaryTerms);
   /// Findings the analyst chose to ignore, by rule and text, for this session.
   const ignored = useRef(new Set<string>());
+  /// Categories the analyst turned off.
+  const [hidden, setHidden] = useState<string[]>([]);
+  const hiddenNow = useRef<string[]>([]);
   const [result, setResult] = useState<CheckResult>();
   const [error, setError] = useState<string>();
   const [installed, setInstalled] = useState<Languages>({ languages: [], translation_pairs: [] });
@@ -107,7 +110,9 @@ export function App() {
             }
             return more;
           },
-          shown: (match, text) => !ignored.current.has(`${match.rule_id}\u0000${text}`),
+          shown: (match, text) =>
+            !ignored.current.has(`${match.rule_id}\u0000${text}`) &&
+            !hiddenNow.current.includes(match.category),
           onResult: (answer, failure) => {
             setResult(answer);
             setError(failure === undefined ? undefined : errorText(failure));
@@ -177,6 +182,14 @@ export function App() {
     // One change: Undo brings the previous text back.
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
     setFileName(file.name);
+  };
+
+  const showCategory = (category: string, show: boolean) => {
+    hiddenNow.current = show
+      ? hiddenNow.current.filter((c) => c !== category)
+      : [...hiddenNow.current, category];
+    setHidden(hiddenNow.current);
+    if (view.current) recheck(view.current);
   };
 
   const fixTypos = () => {
@@ -298,7 +311,15 @@ export function App() {
               {[...groups].map(([category, matches]) => (
                 <section key={category}>
                   <h2>
-                    {category} <span className="count">{matches.length}</span>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={!hidden.includes(category)}
+                        onChange={(event) => showCategory(category, event.target.checked)}
+                        aria-label={`Show ${category}`}
+                      />{" "}
+                      {category} <span className="count">{matches.length}</span>
+                    </label>
                   </h2>
                   <ul>
                     {matches.map((match) => (
@@ -310,6 +331,19 @@ export function App() {
                     ))}
                   </ul>
                 </section>
+              ))}
+              {hidden.filter((category) => !groups.has(category)).map((category) => (
+                <h2 key={category} className="hidden-category">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={false}
+                      onChange={() => showCategory(category, true)}
+                      aria-label={`Show ${category}`}
+                    />{" "}
+                    {category} <span className="count">hidden</span>
+                  </label>
+                </h2>
               ))}
               {(result.quality?.requirements.length ?? 0) > 0 && (
                 <section>
