@@ -12,12 +12,12 @@ import {
   type CheckResult,
   type Languages,
   type Match,
-  type Meaning,
 } from "./api/client";
 import { checking, recheck } from "./editor/checking";
 import { canOpen, download, openable } from "./editor/documents";
 import { byCategory, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
+import { FindingsPanel, type Thesaurus } from "./panel/FindingsPanel";
 import { TranslationPane } from "./translation/TranslationPane";
 
 const draftKey = "analyst-toolkit.draft";
@@ -62,7 +62,7 @@ export function App() {
   const [fileName, setFileName] = useState("document.md");
   const [editingGlossary, setEditingGlossary] = useState(false);
   /// The synonyms of the selected word, and where that word is.
-  const [thesaurus, setThesaurus] = useState<{ word: string; from: number; to: number; meanings: Meaning[] }>();
+  const [thesaurus, setThesaurus] = useState<Thesaurus>();
   const lookUp = useRef<(editor: EditorView) => boolean>(() => false);
 
   useEffect(() => {
@@ -204,8 +204,7 @@ export function App() {
     .filter((pair) => pair.source === documentLanguage)
     .map((pair) => pair.target);
 
-  const groups = byCategory(result?.matches ?? []);
-  const typoCount = groups.get("TYPOS")?.length ?? 0;
+  const typoCount = byCategory(result?.matches ?? []).get("TYPOS")?.length ?? 0;
   return (
     <div className="app">
       <header className="toolbar">
@@ -274,105 +273,15 @@ export function App() {
             glossary={() => glossary.current}
           />
         )}
-        <aside className="panel" aria-label="Findings">
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          {thesaurus && (
-            <section className="synonyms" aria-label="Synonyms">
-              <h2>Synonyms of “{thesaurus.word}”</h2>
-              {thesaurus.meanings.length === 0 && <p>The thesaurus does not know this word.</p>}
-              {thesaurus.meanings.map((meaning, i) => (
-                <p key={i}>
-                  <span className="count">{meaning.part_of_speech}</span>{" "}
-                  {meaning.synonyms.map((synonym) => (
-                    <button
-                      type="button"
-                      className="synonym"
-                      key={synonym.word}
-                      onClick={() => replaceWord(synonym.word)}
-                    >
-                      {synonym.word}
-                    </button>
-                  ))}
-                </p>
-              ))}
-            </section>
-          )}
-          {result && (
-            <>
-              <p className="summary">
-                {result.matches.length} {result.matches.length === 1 ? "finding" : "findings"} in{" "}
-                {result.words} words
-                {result.quality?.score != null && <> · quality {result.quality.score}/100</>}
-              </p>
-              {[...groups].map(([category, matches]) => (
-                <section key={category}>
-                  <h2>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={!hidden.includes(category)}
-                        onChange={(event) => showCategory(category, event.target.checked)}
-                        aria-label={`Show ${category}`}
-                      />{" "}
-                      {category} <span className="count">{matches.length}</span>
-                    </label>
-                  </h2>
-                  <ul>
-                    {matches.map((match) => (
-                      <li key={`${match.offset}:${match.rule_id}`}>
-                        <button type="button" onClick={() => jumpTo(match)}>
-                          {match.message}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ))}
-              {hidden.filter((category) => !groups.has(category)).map((category) => (
-                <h2 key={category} className="hidden-category">
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={false}
-                      onChange={() => showCategory(category, true)}
-                      aria-label={`Show ${category}`}
-                    />{" "}
-                    {category} <span className="count">hidden</span>
-                  </label>
-                </h2>
-              ))}
-              {(result.quality?.requirements.length ?? 0) > 0 && (
-                <section>
-                  <h2>
-                    Requirements <span className="count">{result.quality!.requirements.length}</span>
-                  </h2>
-                  <ul>
-                    {result.quality!.requirements.map((requirement) => (
-                      <li key={requirement.offset}>
-                        <button
-                          type="button"
-                          onClick={() => jumpTo(requirement)}
-                        >
-                          Line {requirement.line}: {requirement.score}/100 · {requirement.ears}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )}
-              {result.readability && (
-                <p className="readability">
-                  Reading ease {result.readability.reading_ease.toFixed(0)} · grade{" "}
-                  {result.readability.grade.toFixed(1)}
-                </p>
-              )}
-            </>
-          )}
-        </aside>
+        <FindingsPanel
+          error={error}
+          result={result}
+          thesaurus={thesaurus}
+          hidden={hidden}
+          onJump={jumpTo}
+          onShowCategory={showCategory}
+          onReplaceWord={replaceWord}
+        />
       </main>
       {editingGlossary && (
         <GlossaryDialog
