@@ -74,6 +74,19 @@ test("findings appear as you type, a fix applies with a click, the draft survive
   assert.match(await editorText(page), /^The system shall be user friendly\.$/m);
   await page.locator(".cm-finding-typo").waitFor({ state: "detached", timeout: 10000 });
 
+  // Ctrl-. applies the first fix of the finding at the cursor.
+  await typeInto(page, "The sytem works.");
+  await typo.waitFor({ timeout: 10000 });
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight"); // inside "sytem"
+  await page.keyboard.press("Control+.");
+  assert.equal(await editorText(page), "The system works.");
+  await typeInto(page, "The system shall be user friendly.");
+
   await page.reload();
   await page.locator(".cm-content").waitFor();
   assert.match(await editorText(page), /The system shall be user friendly\./);

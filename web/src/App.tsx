@@ -15,7 +15,7 @@ import {
 } from "./api/client";
 import { checking, recheck } from "./editor/checking";
 import { canOpen, download, openable } from "./editor/documents";
-import { byCategory, fixAllTypos } from "./editor/findings";
+import { applyFirstFix, byCategory, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
 import { FindingsPanel, type Thesaurus } from "./panel/FindingsPanel";
 import { TranslationPane } from "./translation/TranslationPane";
@@ -83,7 +83,10 @@ export function App() {
         // The hover card beside its finding, not across the page.
         EditorView.theme({ ".cm-tooltip-lint": { maxWidth: "32rem" } }),
         EditorView.contentAttributes.of({ "aria-label": "Document" }),
-        keymap.of([{ key: "Mod-Shift-y", run: (editor) => lookUp.current(editor) }]),
+        keymap.of([
+          { key: "Mod-Shift-y", run: (editor) => lookUp.current(editor) },
+          { key: "Mod-.", run: applyFirstFix }, // the first fix of the finding at the cursor
+        ]),
         checking({
           request: () => ({
             language: language.current,
@@ -209,7 +212,7 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <h1>Analyst Toolkit</h1>
-        <label>
+        <label title={result?.language_detected ? `Detected: ${result.language}` : undefined}>
           Language{" "}
           <select
             value={language.current}
@@ -218,7 +221,9 @@ export function App() {
               if (view.current) recheck(view.current);
             }}
           >
-            <option value="auto">Detect</option>
+            <option value="auto">
+              {result?.language_detected ? `Detect (${result.language})` : "Detect"}
+            </option>
             {installed.languages.map((choice) => (
               <option key={choice.code} value={choice.code}>
                 {choice.name}

@@ -3,7 +3,7 @@ import type { EditorView } from "@codemirror/view";
 import { describe, expect, it } from "vitest";
 import type { Match } from "../api/client";
 import { setDiagnostics } from "@codemirror/lint";
-import { byCategory, fixAllTypos, maxActions, toDiagnostics } from "./findings";
+import { applyFirstFix, byCategory, fixAllTypos, maxActions, toDiagnostics } from "./findings";
 
 function match(fields: Partial<Match>): Match {
   return {
@@ -74,6 +74,27 @@ describe("fixing every typo", () => {
     state = state.update({ changes: { from: 0, insert: "> " } }).state; // an edit since
     state = state.update({ changes: fixAllTypos(state) }).state;
     expect(state.doc.toString()).toBe("> The system shall be fast.");
+  });
+});
+
+describe("the first fix at the cursor", () => {
+  it("applies the finding's best replacement where the cursor is, and nothing elsewhere", () => {
+    let state = EditorState.create({ doc: "Teh sytem works." });
+    const diagnostics = toDiagnostics(
+      [match({ offset: 0, length: 3, replacements: ["The"] }), match({ offset: 4, length: 5, replacements: ["system"] })],
+      state.doc.length,
+    );
+    state = state.update(setDiagnostics(state, diagnostics), { selection: { anchor: 6 } }).state;
+    const view = {
+      get state() {
+        return state;
+      },
+      dispatch: (spec: TransactionSpec) => (state = state.update(spec).state),
+    } as unknown as EditorView;
+    expect(applyFirstFix(view)).toBe(true);
+    expect(state.doc.toString()).toBe("Teh system works.");
+    state = state.update({ selection: { anchor: 14 } }).state; // on "works": no finding
+    expect(applyFirstFix(view)).toBe(false);
   });
 });
 

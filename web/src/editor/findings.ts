@@ -75,3 +75,18 @@ export function byCategory(matches: Match[]): Map<string, Match[]> {
   }
   return groups;
 }
+
+/// Applies the first fix of the finding at the cursor (its best replacement, else its first
+/// action); false when the cursor is on no finding with an action.
+export function applyFirstFix(view: EditorView): boolean {
+  const cursor = view.state.selection.main.head;
+  let found: { diagnostic: Diagnostic; from: number; to: number } | undefined;
+  forEachDiagnostic(view.state, (diagnostic, from, to) => {
+    if (!found && from <= cursor && cursor <= to && (diagnostic.actions?.length ?? 0) > 0) {
+      found = { diagnostic, from, to };
+    }
+  });
+  if (!found) return false;
+  found.diagnostic.actions![0].apply(view, found.from, found.to);
+  return true;
+}
