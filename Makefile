@@ -41,6 +41,7 @@ bench: build
 	bench/rules-eval
 	bench/http
 	bench/translate
+	bench/web-typing
 
 # clang-format 14 is not in Debian 12's default set; install it here only.
 format:
