@@ -24,6 +24,35 @@ bool blank_char(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '~';
 }
 
+/// A reference to hidden piece `number`: a superblank [atk:3], or (`bound` to the words that
+/// follow) a word-bound blank [[atk:3]].
+std::string hidden_reference(std::size_t number, bool bound) {
+    const std::string reference = std::string(kHiddenPrefix) + std::to_string(number);
+    return bound ? "[[" + reference + "]]" : "[" + reference + "]";
+}
+
+/// The number of a hidden reference's content ("atk:12" -> 12), or nothing.
+std::optional<std::size_t> hidden_number(std::string_view content) {
+    if (!content.starts_with(kHiddenPrefix)) {
+        return std::nullopt;
+    }
+    const auto digits = content.substr(kHiddenPrefix.size());
+    std::size_t number = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (error != std::errc() || end != digits.data() + digits.size()) {
+        return std::nullopt;
+    }
+    return number;
+}
+
+/// The hidden piece a reference's content ("atk:3") stands for; nothing for a number we did
+/// not give out.
+std::string_view hidden_piece(std::string_view content, const std::vector<std::string>& hidden) {
+    const auto number = hidden_number(content);
+    return number && *number < hidden.size() ? std::string_view(hidden[*number])
+                                             : std::string_view();
+}
+
 /// Builds a stream: escaped text, blanks and superblanks as apertium-destxt writes them.
 class StreamWriter {
   public:
@@ -55,10 +84,7 @@ class StreamWriter {
     /// Hides `content` (markup, a kept term) in a superblank.
     void hide(std::string_view content) {
         blank_run_end();
-        stream_.text += '[';
-        stream_.text += kHiddenPrefix;
-        stream_.text += std::to_string(stream_.hidden.size());
-        stream_.text += ']';
+        stream_.text += hidden_reference(stream_.hidden.size(), false);
         stream_.hidden.emplace_back(content);
     }
 
@@ -67,10 +93,7 @@ class StreamWriter {
     /// the pipeline in a word-bound blank [[atk:i]]...[[/]].
     void bind(std::string_view open, std::string_view close) {
         blank_run_end();
-        stream_.text += "[[";
-        stream_.text += kHiddenPrefix;
-        stream_.text += std::to_string(stream_.hidden.size());
-        stream_.text += "]]";
+        stream_.text += hidden_reference(stream_.hidden.size(), true);
         stream_.hidden.push_back(std::string(open) + kBoundSeparator + std::string(close));
     }
 
@@ -162,14 +185,6 @@ std::size_t blank_end(std::string_view stream, std::size_t at) {
     }
     const auto close = stream.find(']', at + 1);
     return close == std::string_view::npos ? close : close + 1;
-}
-
-/// The hidden piece numbered `digits` (nothing for a number we did not give out).
-std::string_view hidden_piece(std::string_view digits, const std::vector<std::string>& hidden) {
-    std::size_t index = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-    const bool ours = error == std::errc() && end == digits.data() + digits.size();
-    return ours && index < hidden.size() ? std::string_view(hidden[index]) : std::string_view();
 }
 
 } // namespace
@@ -447,10 +462,6 @@ class BoundMarkup {
     std::size_t closed_length_ = 0;
 };
 
-} // namespace
-
-namespace {
-
 /// Calls `visit(at, end, content, bound)` for each superblank or word-bound blank of
 /// `stream` (escapes skipped).
 template <typename Visit>
@@ -467,20 +478,6 @@ void for_each_blank(std::string_view stream, Visit visit) {
             ++i;
         }
     }
-}
-
-/// The number of a hidden reference's content ("atk:12" -> 12), or nothing.
-std::optional<std::size_t> hidden_number(std::string_view content) {
-    if (!content.starts_with(kHiddenPrefix)) {
-        return std::nullopt;
-    }
-    const auto digits = content.substr(kHiddenPrefix.size());
-    std::size_t number = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    if (error != std::errc() || end != digits.data() + digits.size()) {
-        return std::nullopt;
-    }
-    return number;
 }
 
 } // namespace
@@ -517,10 +514,8 @@ std::string shift_hidden(std::string_view stream, long shift) {
                    [&](std::size_t at, std::size_t end, std::string_view content, bool bound) {
                        if (const auto number = hidden_number(content)) {
                            out.append(stream.substr(copied, at - copied));
-                           out += bound ? "[[" : "[";
-                           out += kHiddenPrefix;
-                           out += std::to_string(static_cast<long>(*number) + shift);
-                           out += bound ? "]]" : "]";
+                           out += hidden_reference(
+                               static_cast<std::size_t>(static_cast<long>(*number) + shift), bound);
                            copied = end;
                        }
                    });
@@ -553,9 +548,9 @@ std::string reformat(std::string_view stream, const std::vector<std::string>& hi
             } else if (!content.starts_with(kHiddenPrefix)) {
                 out += content;
             } else if (word_bound) {
-                bound.open(out, hidden_piece(content.substr(kHiddenPrefix.size()), hidden));
+                bound.open(out, hidden_piece(content, hidden));
             } else {
-                out += hidden_piece(content.substr(kHiddenPrefix.size()), hidden);
+                out += hidden_piece(content, hidden);
             }
         } else {
             out += c;
