@@ -1,5 +1,6 @@
 // Apertium's stream format, as our deformatter writes it and our reformatter reads it; and
 // the parsing of a mode's pipeline.
+#include "command_output.hpp"
 #include "translate/pipeline.hpp"
 #include "translate/stream_format.hpp"
 
@@ -26,13 +27,7 @@ std::string apertium_destxt(const std::string& text) {
     const int fd = ::mkstemp(path);
     ::write(fd, text.data(), text.size());
     ::close(fd);
-    const std::string command = std::string("apertium-destxt < ") + path;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    std::string out;
-    std::array<char, 4096> chunk{};
-    for (std::size_t n; (n = std::fread(chunk.data(), 1, chunk.size(), pipe.get())) > 0;) {
-        out.append(chunk.data(), n);
-    }
+    const std::string out = atk::test::command_output(std::string("apertium-destxt < ") + path);
     ::unlink(path);
     return out;
 }

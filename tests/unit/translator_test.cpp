@@ -1,5 +1,6 @@
 // Translation with the installed Apertium pairs: the same words as the `apertium` command,
 // structure kept, terms kept, pipelines that die replaced.
+#include "command_output.hpp"
 #include "error.hpp"
 #include "translate/translator.hpp"
 
@@ -45,15 +46,8 @@ std::string read_file(const std::filesystem::path& path) {
 
 /// What `apertium [-u] mode file` prints.
 std::string apertium(const std::string& mode, const std::filesystem::path& file, bool marks) {
-    const std::string command =
-        std::string("apertium ") + (marks ? "" : "-u ") + mode + " '" + file.string() + "'";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    std::string out;
-    std::array<char, 4096> chunk{};
-    for (std::size_t n; (n = std::fread(chunk.data(), 1, chunk.size(), pipe.get())) > 0;) {
-        out.append(chunk.data(), n);
-    }
-    return out;
+    return atk::test::command_output(std::string("apertium ") + (marks ? "" : "-u ") + mode + " '" +
+                                     file.string() + "'");
 }
 
 std::vector<std::string> lines(const std::string& text) {
