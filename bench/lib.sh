@@ -44,3 +44,36 @@ record_section() {
     ' "$results" > "$results.tmp"
     mv "$results.tmp" "$results"
 }
+
+# shellcheck disable=SC2154,SC2034 # $bin comes from the calling script; server, url,
+# ready_ms and stop_status are results for it.
+# start_server WORK [OPTION...]: starts `$bin serve --port 0 OPTION...` (its log in
+# WORK/server.log, its request log in WORK/requests.log), sets server (the pid), url and
+# ready_ms (start to /readyz saying ready), and returns once ready. Calls die on failure.
+start_server() {
+    local work=$1 started port=""
+    shift
+    : > "$work/server.log" # emptied here, not by the child's redirection, which may come late
+    started=$(date +%s%N)
+    "$bin" serve --port 0 "$@" > "$work/requests.log" 2> "$work/server.log" &
+    server=$!
+    until [ -n "$port" ]; do
+        kill -0 "$server" 2>/dev/null || die "the server exited: $(cat "$work/server.log")"
+        port=$(sed -n 's/.*serving on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$work/server.log")
+        sleep 0.005
+    done
+    url="http://127.0.0.1:$port"
+    until curl -sf "$url/readyz" > /dev/null; do
+        kill -0 "$server" 2>/dev/null || die "the server exited: $(cat "$work/server.log")"
+        [ $(( ($(date +%s%N) - started) / 1000000 )) -lt 30000 ] || die "not ready after 30 s"
+        sleep 0.005
+    done
+    ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# shellcheck disable=SC2034 # stop_status is a result for the calling script.
+# stop_server: SIGTERM to the server start_server started; its exit status in stop_status.
+stop_server() {
+    kill -TERM "$server"
+    if wait "$server"; then stop_status=0; else stop_status=$?; fi
+}
