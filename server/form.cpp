@@ -41,12 +41,13 @@ std::map<std::string, std::string> form_parameters(std::string_view encoded) {
     return parameters;
 }
 
-std::optional<std::string> query_parameter(std::string_view target, std::string_view name) {
+std::string_view query_of(std::string_view target) {
     const auto question = target.find('?');
-    if (question == std::string_view::npos) {
-        return std::nullopt;
-    }
-    const auto parameters = form_parameters(target.substr(question + 1));
+    return question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
+}
+
+std::optional<std::string> query_parameter(std::string_view target, std::string_view name) {
+    const auto parameters = form_parameters(query_of(target));
     const auto found = parameters.find(std::string(name));
     if (found == parameters.end()) {
         return std::nullopt;

@@ -14,6 +14,9 @@ std::string percent_decode(std::string_view raw);
 /// std::invalid_argument on a bad %-escape.
 std::map<std::string, std::string> form_parameters(std::string_view encoded);
 
+/// The query string of `target` ("/path?a=1" -> "a=1"), empty when it has none.
+std::string_view query_of(std::string_view target);
+
 /// The value of query parameter `name` in `target` ("/path?a=1&b=x%20y"), decoded; nullopt
 /// when absent. Throws std::invalid_argument on a bad escape.
 std::optional<std::string> query_parameter(std::string_view target, std::string_view name);

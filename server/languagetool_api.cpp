@@ -252,10 +252,7 @@ CheckOptions options_of(const std::map<std::string, std::string>& parameters) {
 Response languagetool_check(const Checker& checker, const ApiLimits& limits, const Request& request,
                             Metrics& metrics) {
     try {
-        const std::string_view target = request.target();
-        const auto question = target.find('?');
-        auto parameters =
-            form_parameters(question == std::string_view::npos ? "" : target.substr(question + 1));
+        auto parameters = form_parameters(query_of(request.target()));
         for (auto& [name, value] : form_parameters(request.body())) {
             parameters.try_emplace(name, std::move(value));
         }

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "server/form.hpp"
+#include "server/router.hpp"
 
 #include <array>
 #include <chrono>
@@ -138,8 +139,7 @@ std::optional<fs::path> StaticFiles::resolve(std::string_view raw_path) const {
 }
 
 std::optional<Response> StaticFiles::answer(const Request& request) const {
-    const std::string_view target = request.target();
-    const auto file = resolve(target.substr(0, target.find('?')));
+    const auto file = resolve(path_of(request));
     if (!file) {
         return std::nullopt;
     }

@@ -49,11 +49,8 @@ json libre_parameters(const Request& request) {
     if (body.is_object()) {
         return body;
     }
-    const std::string_view target = request.target();
-    const auto question = target.find('?');
     json parameters = json::object();
-    for (auto& [name, value] :
-         form_parameters(question == std::string_view::npos ? "" : target.substr(question + 1))) {
+    for (auto& [name, value] : form_parameters(query_of(request.target()))) {
         parameters[name] = value;
     }
     for (auto& [name, value] : form_parameters(request.body())) {
