@@ -2,7 +2,8 @@
 // serving the built app. Run by ctest with ATK_BINARY set; screenshots of the main views go
 // to docs/screenshots/ for the README.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
@@ -48,6 +49,27 @@ async function typeInto(page, text) {
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
   await page.keyboard.type(text);
+}
+
+/// axe-core's WCAG 2.1 A and AA checks, and its best practices, on the page as it is now:
+/// each violation with the elements at fault. The page needs `bypassCSP`, as its CSP rightly
+/// refuses the injected script.
+async function accessibilityViolations(page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+  const { violations } = await page.evaluate((runOnly) => axe.run(document, { runOnly }), tags);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/// The accessible name of the focused element, as a screen reader would announce it.
+async function focusedName(page) {
+  return page.locator(":focus").evaluate((element) => {
+    // A label's own words, not those of the control inside it (a menu's options).
+    const label = element.labels?.[0]?.childNodes;
+    const labelText = label && [...label].filter((node) => node.nodeType === Node.TEXT_NODE);
+    const name = element.getAttribute("aria-label") ?? labelText?.map((node) => node.textContent).join("");
+    return (name ?? element.textContent ?? "").replace(/\s+/g, " ").trim();
+  });
 }
 
 const editorText = (page) => page.locator(".cm-content").innerText();
@@ -146,15 +168,19 @@ test("the translation appears beside the document, unknown words marked", async 
   await page.getByRole("button", { name: "Translation" }).click();
   await page.getByLabel("Translate to").selectOption("es");
   await page.getByRole("button", { name: "Translate", exact: true }).click();
-  const translated = page.locator(".translated");
+  // Rendered as the reader will see it: a heading, the emphasis kept, the unknown word marked.
+  const translated = page.getByRole("region", { name: "Translated document" });
   await translated.waitFor({ timeout: 15000 });
-  assert.equal(
-    await translated.innerText(),
-    "# La casa\n\nEl **coche rojo** es grande y el frobnicator es pequeño.",
-  );
+  assert.equal(await translated.getByRole("heading", { level: 1 }).innerText(), "La casa");
+  assert.equal(await translated.locator("strong").innerText(), "coche rojo");
   assert.equal(await translated.locator("mark").innerText(), "frobnicator");
   assert.match(await page.locator(".route").innerText(), /eng-spa/);
   await page.screenshot({ path: new URL("translation.png", screenshots).pathname });
+  // The Markdown itself, as Copy and Download give it.
+  await page.getByLabel("Markdown", { exact: true }).check();
+  const source = page.getByRole("region", { name: "Translated Markdown" });
+  assert.equal(await source.innerText(), "# La casa\n\nEl **coche rojo** es grande y el frobnicator es pequeño.");
+  assert.equal(await source.locator("mark").innerText(), "frobnicator");
   await context.close();
 });
 
@@ -200,5 +226,75 @@ test("a server that cannot be reached is said plainly, with what to do", async (
   const alert = page.getByRole("alert");
   await alert.waitFor({ timeout: 10000 });
   assert.match(await alert.innerText(), /cannot be reached.*analyst-toolkit serve/);
+  await context.close();
+});
+
+test("a whole specification: every main view passes axe's WCAG 2.1 AA checks", async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.setInputFiles("input[type=file]", {
+    name: "order-service.md",
+    mimeType: "text/markdown",
+    buffer: readFileSync(new URL("fixtures/order-service.md", import.meta.url)),
+  });
+  const typo = page.locator(".cm-finding-typo", { hasText: "recieves" });
+  await typo.waitFor({ timeout: 10000 });
+  await page.locator(".panel", { hasText: "Requirements" }).waitFor();
+  await page.screenshot({ path: new URL("editor-document.png", screenshots).pathname });
+  assert.deepEqual(await accessibilityViolations(page), [], "the editor and its panel");
+
+  await typo.hover();
+  await page.locator(".cm-tooltip-lint button", { hasText: "receives" }).waitFor();
+  assert.deepEqual(await accessibilityViolations(page), [], "a finding's hover card");
+  await page.mouse.move(0, 0);
+
+  await page.getByRole("button", { name: "Translation" }).click();
+  await page.getByLabel("Translate to").selectOption("fr");
+  await page.getByRole("button", { name: "Translate", exact: true }).click();
+  const translated = page.getByRole("region", { name: "Translated document" });
+  await translated.locator("table").waitFor({ timeout: 20000 });
+  await page.screenshot({ path: new URL("translation-document.png", screenshots).pathname });
+  assert.deepEqual(await accessibilityViolations(page), [], "the translation beside the document");
+
+  await page.getByRole("button", { name: "Glossary" }).click();
+  await page.getByRole("dialog", { name: "Glossary" }).waitFor();
+  assert.deepEqual(await accessibilityViolations(page), [], "the glossary dialog");
+  await context.close();
+});
+
+test("keyboard only: Tab walks toolbar, editor and panel in reading order; F8 finds a finding, Ctrl-. fixes it", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await typeInto(page, "The sytem shall be user friendly.");
+  await page.locator(".panel", { hasText: "VAGUENESS" }).waitFor({ timeout: 10000 });
+
+  await page.locator("h1").click(); // nothing focused: Tab starts at the top
+  const order = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await focusedName(page));
+  }
+  assert.deepEqual(order, [
+    "Language",
+    "Fix all typos (1)",
+    "Open…",
+    "Save",
+    "Synonyms",
+    "Glossary",
+    "Translation",
+    "Document",
+    "Show TYPOS",
+    'Possible spelling mistake: "sytem"',
+    "Show VAGUENESS",
+    '"user friendly" is an opinion: state the measurable quality you need.',
+  ]);
+
+  await page.locator(".cm-content").focus();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("F8"); // to the first finding
+  await page.keyboard.press("Control+.");
+  assert.equal(await editorText(page), "The system shall be user friendly.");
   await context.close();
 });

@@ -15,6 +15,8 @@ import {
 } from "./api/client";
 import { checking, recheck } from "./editor/checking";
 import { canOpen, download, openable } from "./editor/documents";
+import { FileButton } from "./editor/FileButton";
+import { proseHighlighting } from "./editor/prose";
 import { applyFirstFix, byCategory, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
 import { FindingsPanel, type Thesaurus } from "./panel/FindingsPanel";
@@ -79,10 +81,12 @@ export function App() {
       extensions: [
         basicSetup,
         markdown(),
+        proseHighlighting,
         EditorView.lineWrapping,
         // The hover card beside its finding, not across the page.
         EditorView.theme({ ".cm-tooltip-lint": { maxWidth: "32rem" } }),
-        EditorView.contentAttributes.of({ "aria-label": "Document" }),
+        // tabindex: the scrolling editor counts as reachable by keyboard for checkers too.
+        EditorView.contentAttributes.of({ "aria-label": "Document", tabindex: "0" }),
         keymap.of([
           { key: "Mod-Shift-y", run: (editor) => lookUp.current(editor) },
           { key: "Mod-.", run: applyFirstFix }, // the first fix of the finding at the cursor
@@ -234,15 +238,7 @@ export function App() {
         <button type="button" onClick={fixTypos} disabled={typoCount === 0}>
           Fix all typos{typoCount > 0 && ` (${typoCount})`}
         </button>
-        <label className="button">
-          Open…
-          <input
-            type="file"
-            accept={openable}
-            hidden
-            onChange={(event) => openFile(event.target.files?.[0])}
-          />
-        </label>
+        <FileButton label="Open…" accept={openable} onFile={openFile} />
         <button type="button" onClick={() => download(view.current?.state.doc.toString() ?? "", fileName)}>
           Save
         </button>

@@ -1,6 +1,7 @@
 // The glossary, edited in a dialog: add and remove terms, export and import a file.
 import { useEffect, useRef, useState } from "react";
 import { download } from "../editor/documents";
+import { FileButton } from "../editor/FileButton";
 import { formatGlossary, parseGlossary, withTerms } from "./glossary";
 
 export interface GlossaryDialogProps {
@@ -54,10 +55,7 @@ export function GlossaryDialog({ terms, onChange, onClose }: GlossaryDialogProps
         <button type="button" onClick={() => download(formatGlossary(terms), "glossary.txt", "text/plain")}>
           Export
         </button>
-        <label className="button">
-          Import…
-          <input type="file" accept=".txt,text/plain" hidden onChange={(e) => importFile(e.target.files?.[0])} />
-        </label>
+        <FileButton label="Import…" accept=".txt,text/plain" onFile={importFile} />
         <button type="button" onClick={() => dialog.current?.close()}>
           Close
         </button>

@@ -1,9 +1,11 @@
-// The document translated, beside the editor: pick a target, translate, see the words the
-// translator did not know marked, copy or download the result.
-import { useState } from "react";
+// The document translated, beside the editor: pick a target, translate, read it rendered (or
+// as Markdown) with the words the translator did not know marked, copy or download it.
+import { useMemo, useState } from "react";
+import Markdown from "react-markdown";
+import remarkGfm from "remark-gfm";
 import { ApiError, translate, type Translation } from "../api/client";
 import { download as offer } from "../editor/documents";
-import { markUnknown } from "./unknown";
+import { markUnknown, rehypeMarkUnknown, unknownTitle } from "./unknown";
 
 export interface TranslationPaneProps {
   /// The document's language ("en-US" or "en"), from the last check.
@@ -22,6 +24,7 @@ export function TranslationPane({ source, targets, text, glossary }: Translation
   const [result, setResult] = useState<Translation>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [asSource, setAsSource] = useState(false);
   const chosen = targets.includes(target) ? target : (targets[0] ?? "");
 
   const run = async () => {
@@ -66,6 +69,10 @@ export function TranslationPane({ source, targets, text, glossary }: Translation
             <button type="button" onClick={download}>
               Download
             </button>
+            <label>
+              <input type="checkbox" checked={asSource} onChange={(e) => setAsSource(e.target.checked)} />{" "}
+              Markdown
+            </label>
           </>
         )}
       </div>
@@ -77,20 +84,40 @@ export function TranslationPane({ source, targets, text, glossary }: Translation
       )}
       {result && (
         <>
-          <pre className="translated">
-            {markUnknown(result.translation, result.unknown_words).map((segment, i) =>
-              segment.unknown ? (
-                <mark key={i} title="Not in the translator's dictionaries">
-                  {segment.text}
-                </mark>
-              ) : (
-                segment.text
-              ),
-            )}
-          </pre>
+          {asSource ? <TranslatedSource {...result} /> : <TranslatedDocument {...result} />}
           <p className="route">Through {result.route.join(" then ")}</p>
         </>
       )}
     </section>
+  );
+}
+
+/// The translation rendered as the reader will see it (tables too), unknown words marked.
+/// react-markdown builds React elements, never raw HTML: nothing in the text can run.
+function TranslatedDocument({ translation, unknown_words }: Translation) {
+  const plugins = useMemo(() => [rehypeMarkUnknown(unknown_words)], [unknown_words]);
+  return (
+    <div className="translated rendered" role="region" aria-label="Translated document" tabIndex={0}>
+      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={plugins}>
+        {translation}
+      </Markdown>
+    </div>
+  );
+}
+
+/// The translation's Markdown as it will be copied or downloaded, unknown words marked.
+function TranslatedSource({ translation, unknown_words }: Translation) {
+  return (
+    <pre className="translated" role="region" aria-label="Translated Markdown" tabIndex={0}>
+      {markUnknown(translation, unknown_words).map((segment, i) =>
+        segment.unknown ? (
+          <mark key={i} title={unknownTitle}>
+            {segment.text}
+          </mark>
+        ) : (
+          segment.text
+        ),
+      )}
+    </pre>
   );
 }

@@ -1,4 +1,8 @@
 // The words the translator did not know, found in its output so that the page can mark them.
+import type { Element, ElementContent, Root } from "hast";
+
+/// What a marked word's tooltip says.
+export const unknownTitle = "Not in the translator's dictionaries";
 
 export interface Segment {
   text: string;
@@ -25,4 +29,31 @@ export function markUnknown(text: string, words: string[]): Segment[] {
   }
   if (done < text.length) segments.push({ text: text.slice(done), unknown: false });
   return segments;
+}
+
+/// A rehype plugin for react-markdown: the unknown words of the rendered translation wrapped
+/// in <mark>, except inside code, which the translator never touched.
+export function rehypeMarkUnknown(words: string[]) {
+  const wrap = (parent: Parent) => {
+    parent.children = parent.children.flatMap((child): ElementContent[] => {
+      if (child.type === "element" && !untranslated.has(child.tagName)) wrap(child);
+      if (child.type !== "text") return [child as ElementContent];
+      return markUnknown(child.value, words).map((segment) =>
+        segment.unknown ? unknownMark(segment.text) : { type: "text", value: segment.text },
+      );
+    });
+  };
+  return () => (tree: Root) => wrap(tree);
+}
+
+type Parent = Root | Element;
+const untranslated = new Set(["code", "pre"]);
+
+function unknownMark(word: string): Element {
+  return {
+    type: "element",
+    tagName: "mark",
+    properties: { title: unknownTitle },
+    children: [{ type: "text", value: word }],
+  };
 }
