@@ -246,6 +246,13 @@ test("a whole specification: every main view passes axe's WCAG 2.1 AA checks", a
 
   await typo.hover();
   await page.locator(".cm-tooltip-lint button", { hasText: "receives" }).waitFor();
+  const vague = page.locator(".cm-finding-wording", { hasText: "user friendly" });
+  await page.mouse.move(0, 0);
+  await vague.hover();
+  const source = page.locator(".cm-tooltip-lint a", { hasText: "Source: www.iso.org" });
+  await source.waitFor();
+  assert.match(await source.getAttribute("href"), /^https:\/\/www\.iso\.org\//);
+  await page.screenshot({ path: new URL("editor-wording-card.png", screenshots).pathname });
   assert.deepEqual(await accessibilityViolations(page), [], "a finding's hover card");
   await page.mouse.move(0, 0);
 

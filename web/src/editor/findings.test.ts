@@ -3,7 +3,7 @@ import type { EditorView } from "@codemirror/view";
 import { describe, expect, it } from "vitest";
 import type { Match } from "../api/client";
 import { setDiagnostics } from "@codemirror/lint";
-import { applyFirstFix, byCategory, fixAllTypos, maxActions, toDiagnostics } from "./findings";
+import { applyFirstFix, byCategory, fixAllTypos, maxActions, sourceLink, toDiagnostics } from "./findings";
 
 function match(fields: Partial<Match>): Match {
   return {
@@ -113,5 +113,19 @@ describe("findings by category", () => {
     const groups = byCategory([match({ category: "TYPOS" }), match({ category: "VAGUENESS" }), match({ category: "TYPOS" })]);
     expect([...groups.keys()]).toEqual(["TYPOS", "VAGUENESS"]);
     expect(groups.get("TYPOS")).toHaveLength(2);
+  });
+});
+
+describe("a finding's source", () => {
+  it("is a link when it is a web address", () => {
+    expect(sourceLink("https://www.iso.org/standard/72089.html")?.hostname).toBe("www.iso.org");
+    expect(sourceLink("http://example.com/x")?.href).toBe("http://example.com/x");
+  });
+
+  it("is no link when it is empty, not an address, or would run a script", () => {
+    expect(sourceLink("")).toBeUndefined();
+    expect(sourceLink("see the catalogue")).toBeUndefined();
+    expect(sourceLink("javascript:alert(1)")).toBeUndefined();
+    expect(sourceLink("data:text/html,<script>1</script>")).toBeUndefined();
   });
 });

@@ -45,6 +45,7 @@ export function toDiagnostics(
       source: m.rule_id,
       markClass: findingClass(m),
       message: m.explanation ? `${m.message} ${m.explanation}` : m.message,
+      renderMessage: () => findingCard(m),
       actions: [...replacements, ...more(m)],
     };
     if (m.category === "TYPOS" && m.replacements.length > 0) {
@@ -52,6 +53,39 @@ export function toDiagnostics(
     }
     return diagnostic;
   });
+}
+
+/// The web address of a finding's source, if it is one a page may open (http or https
+/// only: never a script).
+export function sourceLink(link: string): URL | undefined {
+  try {
+    const url = new URL(link);
+    return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/// The hover card's text: the message, the explanation under it, the source as a link.
+function findingCard(m: Match): Node {
+  const card = document.createElement("div");
+  const paragraph = (text: string, className: string) => {
+    const p = card.appendChild(document.createElement("p"));
+    p.className = className;
+    p.textContent = text;
+    return p;
+  };
+  paragraph(m.message, "cm-finding-message");
+  if (m.explanation) paragraph(m.explanation, "cm-finding-explanation");
+  const url = sourceLink(m.link);
+  if (url) {
+    const link = paragraph("", "cm-finding-source").appendChild(document.createElement("a"));
+    link.href = url.href;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    link.textContent = `Source: ${url.hostname}`;
+  }
+  return card;
 }
 
 /// The changes that fix every typo in `state` with its best replacement, at the typos'
