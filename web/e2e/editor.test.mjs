@@ -229,6 +229,24 @@ test("a server that cannot be reached is said plainly, with what to do", async (
   await context.close();
 });
 
+test("a browser that will not keep the draft says so, and the editor still works", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await typeInto(page, "The sytem shall start.");
+  const alert = page.getByRole("alert");
+  await alert.waitFor({ timeout: 10000 });
+  assert.match(await alert.innerText(), /not keeping your draft.*save the document/);
+  await page.locator(".cm-finding-typo", { hasText: "sytem" }).waitFor({ timeout: 10000 });
+  assert.equal(await editorText(page), "The sytem shall start.");
+  await context.close();
+});
+
 test("a whole specification: every main view passes axe's WCAG 2.1 AA checks", async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   const page = await context.newPage();

@@ -16,6 +16,7 @@ import {
 import { checking, recheck } from "./editor/checking";
 import { canOpen, download, openable } from "./editor/documents";
 import { FileButton } from "./editor/FileButton";
+import { keep, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
 import { applyFirstFix, byCategory, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
@@ -27,7 +28,7 @@ const glossaryKey = "analyst-toolkit.glossary";
 
 function savedGlossary(): string[] {
   try {
-    const saved: unknown = JSON.parse(localStorage.getItem(glossaryKey) ?? "[]");
+    const saved: unknown = JSON.parse(loadKept(localStorage, glossaryKey) ?? "[]");
     return Array.isArray(saved) ? saved.filter((t): t is string => typeof t === "string") : [];
   } catch {
     return []; // a damaged entry: start again rather than fail
@@ -59,6 +60,8 @@ export function App() {
   const hiddenNow = useRef<string[]>([]);
   const [result, setResult] = useState<CheckResult>();
   const [error, setError] = useState<string>();
+  /// Why the browser is not keeping the draft, if it is not.
+  const [notKept, setNotKept] = useState<string>();
   const [installed, setInstalled] = useState<Languages>({ languages: [], translation_pairs: [] });
   const [translating, setTranslating] = useState(false);
   const [fileName, setFileName] = useState("document.md");
@@ -77,7 +80,7 @@ export function App() {
     if (!host.current) return;
     const editor = new EditorView({
       parent: host.current,
-      doc: localStorage.getItem(draftKey) ?? sample,
+      doc: loadKept(localStorage, draftKey) ?? sample,
       extensions: [
         basicSetup,
         markdown(),
@@ -127,7 +130,7 @@ export function App() {
         }),
         // Nothing typed is lost: the draft is kept in the browser at every change.
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) localStorage.setItem(draftKey, update.state.doc.toString());
+          if (update.docChanged) setNotKept(keep(localStorage, draftKey, update.state.doc.toString()));
         }),
       ],
     });
@@ -149,7 +152,7 @@ export function App() {
   const setGlossary = (terms: string[]) => {
     glossary.current = [...new Set(terms)];
     setGlossaryTerms(glossary.current);
-    localStorage.setItem(glossaryKey, JSON.stringify(glossary.current));
+    setNotKept(keep(localStorage, glossaryKey, JSON.stringify(glossary.current)));
     if (view.current) recheck(view.current);
   };
 
@@ -275,7 +278,7 @@ export function App() {
           />
         )}
         <FindingsPanel
-          error={error}
+          error={[notKept, error].filter(Boolean).join(" ") || undefined}
           result={result}
           thesaurus={thesaurus}
           hidden={hidden}
