@@ -1,6 +1,6 @@
 # The front door. `make run` and `make test` each work alone on a fresh Debian 12 machine:
 # they install what is missing (make deps), build, then run or test.
-.PHONY: all deps build test run golden bench format tidy clean
+.PHONY: all deps build test run bundle golden bench format tidy clean
 
 JOBS ?= $(shell nproc)
 BIN := build/bin/analyst-toolkit
@@ -29,6 +29,10 @@ run: build
 	@echo "== analyst-toolkit serve: open http://$(HOST):$(PORT)/ (the API is under /api/v1)"
 	@$(BIN) serve --host $(HOST) --port $(PORT)
 
+# The CodeDeploy revision: dist/analyst-toolkit-<version>.zip (deploy/bundle.sh, docs/deployment.md).
+bundle: build
+	@bash deploy/bundle.sh build dist
+
 # Rewrites tests/golden from the current output; review the diff before committing it.
 golden: build
 	ATK_UPDATE_GOLDEN=1 build/bin/cli_tests --gtest_filter='Samples/Golden.*'
@@ -54,4 +58,4 @@ tidy: build
 	clang-tidy -p build --quiet $$(git ls-files 'core/*.cpp' 'cli/*.cpp')
 
 clean:
-	rm -rf build build-debug
+	rm -rf build build-debug dist

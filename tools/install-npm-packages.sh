@@ -5,9 +5,10 @@
 #   data/word-frequencies  build-time data: the word-frequency lists that rank suggestions
 #   tests/compat           test-only: LanguageTool and LibreTranslate clients run against the server
 #   web                    the web app: React, CodeMirror, Vite, Vitest
+#   tests/deploy           test-only: the CodeDeploy lifecycle test (a YAML parser for appspec.yml)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-folders=(data/word-frequencies tests/compat web)
+folders=(data/word-frequencies tests/compat web tests/deploy)
 
 if ! command -v npm >/dev/null; then
     if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
