@@ -6,9 +6,10 @@
 #   tests/compat           test-only: LanguageTool and LibreTranslate clients run against the server
 #   web                    the web app: React, CodeMirror, Vite, Vitest
 #   tests/deploy           test-only: the CodeDeploy lifecycle test (a YAML parser for appspec.yml)
+#   infra                  the AWS architecture as CDK code, its tests and the cdk CLI (offline synth)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-folders=(data/word-frequencies tests/compat web tests/deploy)
+folders=(data/word-frequencies tests/compat web tests/deploy infra)
 
 if ! command -v npm >/dev/null; then
     if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
