@@ -4,14 +4,16 @@ import { spawn } from "node:child_process";
 
 const binary = process.env.ATK_BINARY;
 
-/// Starts `analyst-toolkit serve --port 0` and resolves to { url, stop } once /readyz says
-/// ready; rejects, with the server's own words, if it exits or is not ready within 20 s.
+/// Starts `analyst-toolkit serve --port 0` and resolves to { url, stop, log } once /readyz
+/// says ready (log(): everything it wrote so far, request log and messages); rejects, with the server's own
+/// words, if it exits or is not ready within 20 s.
 export async function startServer() {
   if (!binary) {
     throw new Error("set ATK_BINARY to the analyst-toolkit binary (ctest does)");
   }
-  const child = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk)); // the request log, a JSON line each
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no port announced:\n${log}`)), 20000);
     child.stderr.on("data", (chunk) => {
@@ -35,7 +37,7 @@ export async function startServer() {
       child.once("exit", (code) => resolve(code));
       child.kill("SIGTERM");
     });
-  return { url, stop };
+  return { url, stop, log: () => log };
 }
 
 /// POSTs `parameters` form-encoded to `url`/v2/check, as LanguageTool clients do; the answer's
