@@ -1,6 +1,6 @@
 # The front door. `make run` and `make test` each work alone on a fresh Debian 12 machine:
 # they install what is missing (make deps), build, then run or test.
-.PHONY: all deps build test test-sanitize run bundle golden bench format tidy clean
+.PHONY: all deps build test test-sanitize fuzz run bundle golden bench format tidy clean
 
 JOBS ?= $(shell nproc)
 BIN := build/bin/analyst-toolkit
@@ -32,6 +32,11 @@ test-sanitize: deps
 	@test -f build-tsan/build.ninja || cmake --preset tsan
 	cmake --build --preset tsan -j $(JOBS)
 	ctest --preset tsan -j $(JOBS)
+
+# The libFuzzer targets of tests/fuzz (clang, build-fuzz/), 10 minutes each; they read the
+# release tree's data, hence `build` first. tools/fuzz.sh --help for shorter runs.
+fuzz: build
+	bash tools/fuzz.sh
 
 # `make run` shows the findings on a sample specification, then serves the web app and the
 # HTTP API on http://127.0.0.1:8080 (HOST and PORT change it) until Ctrl-C.

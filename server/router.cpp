@@ -42,7 +42,10 @@ Response json_response(const Request& request, http::status status, std::string 
 Response json_error(const Request& request, http::status status, std::string_view code,
                     std::string_view message) {
     const nlohmann::json body{{"error", {{"code", code}, {"message", message}}}};
-    return json_response(request, status, body.dump());
+    // A message may quote the request (a language name, a rule id) in bytes that are not
+    // UTF-8: they are written as U+FFFD rather than make dump() throw.
+    return json_response(request, status,
+                         body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Router::Router(const Checker& checker, ApiLimits limits, const StaticFiles* ui,

@@ -40,7 +40,10 @@ translate::Format format_of(const std::string& name, bool markdown_allowed) {
 
 /// LibreTranslate's error: {"error": "..."}.
 Response libre_error(const Request& request, http::status status, const std::string& message) {
-    return json_response(request, status, json{{"error", message}}.dump());
+    // The message may quote a form's bytes that are not UTF-8: written as U+FFFD.
+    return json_response(
+        request, status,
+        json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 /// LibreTranslate's parameters, from a JSON body or a form (body and query string).

@@ -11,7 +11,7 @@ void read_rules(const std::filesystem::path& path, const YAML::Node& value, Proj
              "'rules' must be a mapping (profile:, enable:, disable:, preferred_terms:)");
     }
     for (const auto& entry : value) {
-        const std::string key = entry.first.as<std::string>();
+        const std::string key = scalar(path, entry.first, "a key of 'rules'");
         if (key == "profile") {
             config.profile = scalar(path, entry.second, "'rules: profile'");
             if (*config.profile != "requirements" && *config.profile != "general") {
@@ -70,13 +70,13 @@ ProjectConfig load_project_config(const std::filesystem::path& path) {
         fail(path, root.Mark(), "expected a mapping of settings (language:, glossary:, rules:)");
     }
     for (const auto& entry : root) {
-        const std::string key = entry.first.as<std::string>();
+        const std::string key = scalar(path, entry.first, "a key");
         const YAML::Node& value = entry.second;
         if (key == "language") {
             if (!value.IsScalar()) {
                 fail(path, value.Mark(), "'language' must be a language code such as en-US");
             }
-            config.language = value.as<std::string>();
+            config.language = scalar(path, value, "'language'");
         } else if (key == "glossary") {
             if (!value.IsSequence()) {
                 fail(path, value.Mark(), "'glossary' must be a list of words and phrases");
@@ -85,7 +85,7 @@ ProjectConfig load_project_config(const std::filesystem::path& path) {
                 if (!term.IsScalar()) {
                     fail(path, term.Mark(), "each glossary entry must be a word or a phrase");
                 }
-                config.glossary.add(term.as<std::string>());
+                config.glossary.add(scalar(path, term, "a glossary entry"));
             }
         } else if (key == "rules") {
             read_rules(path, value, config);

@@ -38,13 +38,21 @@ std::string scalar(const std::filesystem::path& path, const YAML::Node& node,
     if (!node.IsScalar()) {
         fail(path, node.Mark(), what + " must be a single value");
     }
-    return node.as<std::string>();
+    std::string value = node.as<std::string>();
+    // The file is valid UTF-8, but yaml-cpp can still make a value that is not: from an
+    // escape such as "\uD800", or around a NUL byte, which YAML does not allow.
+    if (const auto bad = text::find_invalid_utf8(value)) {
+        fail(path, node.Mark(),
+             what + " is not valid UTF-8 (byte " + std::to_string(*bad) +
+                 "): remove NUL bytes and escapes of surrogates");
+    }
+    return value;
 }
 
 std::vector<std::string> strings(const std::filesystem::path& path, const YAML::Node& node,
                                  const std::string& what) {
     if (node.IsScalar()) {
-        return {node.as<std::string>()};
+        return {scalar(path, node, what)};
     }
     if (!node.IsSequence()) {
         fail(path, node.Mark(), what + " must be a list");

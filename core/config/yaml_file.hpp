@@ -16,7 +16,7 @@ namespace atk::config {
 /// (naming the byte) or is not valid YAML (naming the line).
 YAML::Node read_yaml(const std::filesystem::path& path);
 
-/// `node` as a string; fails naming `what` unless it is a scalar.
+/// `node` as a string; fails naming `what` unless it is a scalar of valid UTF-8.
 std::string scalar(const std::filesystem::path& path, const YAML::Node& node,
                    const std::string& what);
 

@@ -103,7 +103,7 @@ class RuleReader {
 
   private:
     void read_key(const YAML::Node& key_node, const YAML::Node& value) {
-        const std::string key = key_node.as<std::string>();
+        const std::string key = scalar(path_, key_node, "a key");
         const auto& allowed = type_keys().at(rule_.type);
         if (!kCommonKeys.contains(key) && !allowed.contains(key)) {
             std::string known;
@@ -415,7 +415,7 @@ void read_ears(const std::filesystem::path& path, const YAML::Node& node,
         fail(path, node.Mark(), "'ears' must map templates (" + names_of(templates) + ") to words");
     }
     for (const auto& entry : node) {
-        const std::string name = entry.first.as<std::string>();
+        const std::string name = scalar(path, entry.first, "a key of 'ears'");
         const auto found = templates.find(name);
         if (found == templates.end()) {
             fail(path, entry.first.Mark(),
@@ -439,7 +439,7 @@ LanguageProfile load_profile(const std::filesystem::path& path, const std::strin
         }
     }
     for (const auto& entry : root) {
-        const std::string key = entry.first.as<std::string>();
+        const std::string key = scalar(path, entry.first, "a key");
         if (key == "requirement_words") {
             profile.requirement_words =
                 lower_words(path, entry.second, "'requirement_words'", language, profile);

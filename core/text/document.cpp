@@ -44,6 +44,7 @@ class BlockBuilder {
         if (last != nullptr && last->verbatim &&
             last->source_begin + last->length == source_begin) {
             last->length += bytes.size(); // contiguous in the source: extend
+            last->source_length += bytes.size();
         } else {
             current_.pieces.push_back(
                 {current_.text.size(), source_begin, bytes.size(), bytes.size(), true});
@@ -230,7 +231,9 @@ class MarkdownReader {
     std::string_view source_;
     BlockBuilder builder_;
     std::vector<MD_BLOCKTYPE> blocks_;
-    std::vector<std::string_view> link_targets_;
+    /// Copies: md4c may build a link's href in a buffer it frees after enter_span returns
+    /// (a reference link's, [text][ref]).
+    std::vector<std::string> link_targets_;
 };
 
 /// Byte offset just past a leading YAML front matter block ("---" ... "---" or "..."), or 0.

@@ -364,10 +364,17 @@ Stream deformat_html(std::string_view html, const spell::Glossary* keep) {
         const std::size_t close = html.find('<', end);
         const std::size_t close_end =
             close == std::string_view::npos ? close : html.find('>', close);
-        const bool bound =
-            inline_element(name) && markup[1] != '/' && close_end != std::string_view::npos &&
-            html[close + 1] == '/' && tag_name(html.substr(close, close_end - close)) == name &&
-            html.substr(end, close - end).find('&') == std::string_view::npos && close > end;
+        // Tags holding a NUL are hidden apart: NUL separates a bound piece's two tags.
+        const bool holds_separator =
+            markup.find(kBoundSeparator) != std::string_view::npos ||
+            (close_end != std::string_view::npos &&
+             html.substr(close, close_end + 1 - close).find(kBoundSeparator) !=
+                 std::string_view::npos);
+        const bool bound = !holds_separator && inline_element(name) && markup[1] != '/' &&
+                           close_end != std::string_view::npos && html[close + 1] == '/' &&
+                           tag_name(html.substr(close, close_end - close)) == name &&
+                           html.substr(end, close - end).find('&') == std::string_view::npos &&
+                           close > end;
         if (bound) {
             writer.bind(markup, html.substr(close, close_end + 1 - close));
             write_text(end, close);
@@ -435,8 +442,10 @@ std::pair<std::string_view, std::string_view> halves(std::string_view piece) {
 class BoundMarkup {
   public:
     void open(std::string& out, std::string_view piece) {
+        // The same hidden piece (the pipeline split its words apart), not an equal one: two
+        // elements side by side (<em>a</em><em>b</em>) stay two.
         const bool rejoin =
-            closed_at_ != std::string::npos && piece == last_closed_ &&
+            closed_at_ != std::string::npos && piece.data() == last_closed_.data() &&
             out.find_first_not_of(' ', closed_at_ + closed_length_) == std::string::npos;
         if (rejoin) {
             out.erase(closed_at_, closed_length_);
