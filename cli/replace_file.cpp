@@ -51,9 +51,25 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
         return failure("write");
     }
     if (keep_original) {
+        // Copied beside, then renamed over .orig: a full disk leaves no half copy, and an
+        // earlier .orig stays whole until the new one is.
+        std::string copy = (path.parent_path() / ("." + path.filename().string() + ".orig-XXXXXX"))
+                               .string();
+        const int copy_fd = ::mkstemp(copy.data());
         std::error_code error;
-        std::filesystem::copy_file(path, path.string() + ".orig",
-                                   std::filesystem::copy_options::overwrite_existing, error);
+        if (copy_fd < 0) {
+            error.assign(errno, std::generic_category());
+        } else {
+            ::close(copy_fd);
+            std::filesystem::copy_file(path, copy,
+                                       std::filesystem::copy_options::overwrite_existing, error);
+            if (!error && ::rename(copy.c_str(), (path.string() + ".orig").c_str()) != 0) {
+                error.assign(errno, std::generic_category());
+            }
+            if (error) {
+                ::unlink(copy.c_str());
+            }
+        }
         if (error) {
             ::unlink(temporary.c_str());
             errno = error.value();

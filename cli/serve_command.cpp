@@ -10,6 +10,8 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
+#include <sys/resource.h>
 #include <thread>
 
 namespace atk::cli {
@@ -20,6 +22,8 @@ struct ServeArguments {
     server::ApiLimits limits;
     double drain_seconds = 10;
     double deadline_seconds = 10;
+    double idle_timeout_seconds = 75;
+    double max_queue_wait_ms = 500;
     double translation_timeout_seconds = 10;
     std::string static_dir; ///< empty: the build's web output beside the binary, if any
     std::size_t suggestion_cache = 20'000;
@@ -46,6 +50,34 @@ std::optional<server::StaticFiles> web_ui(const std::string& static_dir) {
     return server::StaticFiles(built);
 }
 
+/// Raises this process's soft limit on open files to its hard limit (each connection is one),
+/// and returns `wanted` or, when even that limit is too low, as many connections as it leaves
+/// room for (saying so).
+std::size_t connections_within_file_limit(std::size_t wanted) {
+    constexpr rlim_t kReserved = 256; // dictionaries, pipelines, the log, the listener
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        return wanted;
+    }
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) {
+            limit = raised;
+        }
+    }
+    if (limit.rlim_cur == RLIM_INFINITY || wanted + kReserved <= limit.rlim_cur) {
+        return wanted;
+    }
+    const std::size_t room =
+        limit.rlim_cur > kReserved * 2 ? static_cast<std::size_t>(limit.rlim_cur - kReserved) : 1;
+    std::cerr << "analyst-toolkit: warning: " + std::to_string(limit.rlim_cur) +
+                     " open files allowed (ulimit -n); serving at most " + std::to_string(room) +
+                     " connections instead of " + std::to_string(wanted) +
+                     " (raise LimitNOFILE or lower --max-connections)\n";
+    return room;
+}
+
 int serve(const ServeArguments& args) {
     const auto ui = web_ui(args.static_dir);
     translate::TranslatorConfig translation = args.translation;
@@ -59,6 +91,12 @@ int serve(const ServeArguments& args) {
     server::ServerOptions options = args.server;
     options.drain_deadline =
         std::chrono::milliseconds(static_cast<long>(args.drain_seconds * 1000));
+    options.deadline = std::chrono::milliseconds(static_cast<long>(args.deadline_seconds * 1000));
+    options.idle_timeout =
+        std::chrono::milliseconds(static_cast<long>(args.idle_timeout_seconds * 1000));
+    options.max_queue_wait =
+        std::chrono::milliseconds(static_cast<long>(args.max_queue_wait_ms));
+    options.max_connections = connections_within_file_limit(options.max_connections);
     options.stop_on_signals = true;
     options.log = server::log_to_stdout();
     server::Server http(router, options);
@@ -124,7 +162,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     command
         ->add_option("--max-connections", args->server.max_connections,
-                     "Connections open at once; more are closed")
+                     "Connections open at once; at the limit the longest idle is closed "
+                     "to make room, or the new one when none is idle")
         ->envname("ATK_MAX_CONNECTIONS")
         ->check(CLI::Range(1, 1'000'000))
         ->capture_default_str();
@@ -144,6 +183,18 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->add_option("--deadline-seconds", args->deadline_seconds,
                      "A check still queued after this long gets 503 (load shedding)")
         ->envname("ATK_DEADLINE_SECONDS")
+        ->check(CLI::Range(0.1, 3600.0))
+        ->capture_default_str();
+    command
+        ->add_option("--max-queue-wait-ms", args->max_queue_wait_ms,
+                     "While checks wait longer than this for a worker, new ones get 503 at once")
+        ->envname("ATK_MAX_QUEUE_WAIT_MS")
+        ->check(CLI::Range(1.0, 3'600'000.0))
+        ->capture_default_str();
+    command
+        ->add_option("--idle-timeout-seconds", args->idle_timeout_seconds,
+                     "How long a kept-alive connection may wait for its next request")
+        ->envname("ATK_IDLE_TIMEOUT_SECONDS")
         ->check(CLI::Range(0.1, 3600.0))
         ->capture_default_str();
     command

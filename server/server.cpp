@@ -21,10 +21,10 @@
 #include <cstdio>
 #include <ctime>
 #include <iostream>
+#include <list>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <thread>
 #include <vector>
 
@@ -62,6 +62,11 @@ class Server::Impl {
     }
 
     std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+    Load load() {
+        const std::lock_guard lock(mutex_);
+        return {session_count_, idle_.size(), queued_.load(), queue_too_long()};
+    }
 
     void run() {
         if (options_.stop_on_signals) {
@@ -105,10 +110,14 @@ class Server::Impl {
     }
 
   private:
-    /// A connection's state that stop() needs: its socket, and whether it waits for a request.
+    /// A connection's state that stop() and the connection limit need: its socket, and its
+    /// place among the idle connections (those waiting for a request's first byte), oldest
+    /// first. Guarded by mutex_ but for the stream, which only its own strand touches.
     struct Session {
         beast::tcp_stream stream;
-        std::atomic<bool> idle{true};
+        bool idle = false;
+        bool closing = false; ///< closed to make room; still counted until it leaves
+        std::list<std::shared_ptr<Session>>::iterator idle_position;
         explicit Session(tcp::socket socket) : stream(std::move(socket)) {}
     };
 
@@ -123,7 +132,7 @@ class Server::Impl {
                 }
                 continue; // a connection that failed before it was accepted
             }
-            if (connection_count() >= options_.max_connections) {
+            if (!room_for_a_connection()) {
                 router_.metrics().rejected("too_many_connections");
                 continue; // closed as it goes out of scope
             }
@@ -135,16 +144,21 @@ class Server::Impl {
         boost::system::error_code ignored_error;
         const auto peer = socket.remote_endpoint(ignored_error).address().to_string();
         auto session = std::make_shared<Session>(std::move(socket));
-        enter(session);
+        enter();
         beast::flat_buffer buffer;
         for (;;) {
+            if (buffer.size() == 0) { // else a pipelined request is already here
+                const bool begun = co_await next_request_begins(session, buffer);
+                if (!begun) {
+                    break;
+                }
+            }
             http::request_parser<http::string_body> parser;
             parser.body_limit(options_.body_limit);
             session->stream.expires_after(options_.read_timeout);
             boost::system::error_code error;
             co_await http::async_read(session->stream, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, error));
-            session->idle = false;
             const auto started = std::chrono::steady_clock::now();
             if (error == http::error::body_limit) {
                 router_.metrics().rejected("body_too_large");
@@ -189,14 +203,27 @@ class Server::Impl {
             if (error || !keep_alive) {
                 break;
             }
-            session->idle = true;
-            if (stopping_) {
-                break;
-            }
         }
         boost::system::error_code ignored;
         session->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         leave(session);
+    }
+
+    /// Waits, idle, up to the idle timeout, for the first bytes of the connection's next request
+    /// and puts them in `buffer`; false when they do not come (timeout, the client closed, or
+    /// the connection was closed for stop() or to make room).
+    asio::awaitable<bool> next_request_begins(const std::shared_ptr<Session>& session,
+                                              beast::flat_buffer& buffer) {
+        if (!become_idle(session)) {
+            co_return false;
+        }
+        session->stream.expires_after(options_.idle_timeout);
+        boost::system::error_code error;
+        const std::size_t received = co_await session->stream.async_read_some(
+            buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, error));
+        buffer.commit(received);
+        const bool busy = become_busy(*session);
+        co_return busy && !error && received > 0;
     }
 
     /// 400 for a request that is not HTTP/1.x, then the connection ends.
@@ -233,17 +260,41 @@ class Server::Impl {
         if (!router_.heavy(request)) {
             co_return router_.handle(request);
         }
+        if (queue_too_long()) {
+            router_.metrics().rejected("overloaded");
+            co_return overloaded(request);
+        }
+        ++queued_;
         co_return co_await asio::co_spawn(
             workers_,
             [&]() -> asio::awaitable<Response> {
-                if (std::chrono::steady_clock::now() - started > options_.deadline) {
+                --queued_;
+                const auto waited = std::chrono::steady_clock::now() - started;
+                last_queue_wait_ = waited.count();
+                if (waited > options_.deadline) {
                     router_.metrics().rejected("deadline");
-                    co_return refusal(request, http::status::service_unavailable,
-                                      "the server is overloaded; try again in a moment");
+                    co_return overloaded(request);
                 }
                 co_return router_.handle(request);
             },
             asio::use_awaitable);
+    }
+
+    /// True while checks wait for a worker and the last to reach one had waited longer than
+    /// max_queue_wait: the queue is longer than the workers can clear in that time. (It turns
+    /// false as soon as the queue empties: the next check starts at once.)
+    bool queue_too_long() const {
+        return queued_.load() > 0 &&
+               std::chrono::steady_clock::duration(last_queue_wait_.load()) >
+                   options_.max_queue_wait;
+    }
+
+    /// 503 for a check the server has no time for, with when to try again.
+    static Response overloaded(const Request& request) {
+        Response response = refusal(request, http::status::service_unavailable,
+                                    "the server is overloaded; try again in a moment");
+        response.set(http::field::retry_after, "1");
+        return response;
     }
 
     /// The load balancer's and the monitoring's routes: never rate-limited.
@@ -252,9 +303,49 @@ class Server::Impl {
         return path == "/healthz" || path == "/readyz" || path == "/metrics";
     }
 
-    std::size_t connection_count() {
+    /// True when a new connection may be served: under the limit, or once the connection idle
+    /// longest has been told to close to make room for it.
+    bool room_for_a_connection() {
         const std::lock_guard lock(mutex_);
-        return session_count_;
+        if (session_count_ - closing_count_ < options_.max_connections) {
+            return true;
+        }
+        if (idle_.empty()) {
+            return false;
+        }
+        close(idle_.front());
+        router_.metrics().rejected("idle_closed_for_room");
+        return true;
+    }
+
+    /// Takes the idle `session` off the idle list and tells it to close. Under mutex_.
+    void close(std::shared_ptr<Session> session) {
+        idle_.erase(session->idle_position);
+        session->idle = false;
+        session->closing = true;
+        ++closing_count_;
+        asio::post(session->stream.get_executor(), [session] { session->stream.cancel(); });
+    }
+
+    /// Puts `session` at the end of the idle list; false when it is to close instead.
+    bool become_idle(const std::shared_ptr<Session>& session) {
+        const std::lock_guard lock(mutex_);
+        if (session->closing || stopping_) {
+            return false;
+        }
+        session->idle = true;
+        session->idle_position = idle_.insert(idle_.end(), session);
+        return true;
+    }
+
+    /// Takes `session` off the idle list; false when it was told to close meanwhile.
+    bool become_busy(Session& session) {
+        const std::lock_guard lock(mutex_);
+        if (session.idle) {
+            idle_.erase(session.idle_position);
+            session.idle = false;
+        }
+        return !session.closing;
     }
 
     /// A refusal in the answering API's manner: LanguageTool's routes answer in plain text.
@@ -359,15 +450,20 @@ class Server::Impl {
         options_.log(line.dump());
     }
 
-    void enter(const std::shared_ptr<Session>& session) {
+    void enter() {
         const std::lock_guard lock(mutex_);
-        sessions_.insert(session);
         ++session_count_;
     }
 
     void leave(const std::shared_ptr<Session>& session) {
         const std::lock_guard lock(mutex_);
-        sessions_.erase(session);
+        if (session->idle) {
+            idle_.erase(session->idle_position);
+            session->idle = false;
+        }
+        if (session->closing) {
+            --closing_count_;
+        }
         if (--session_count_ == 0 && stopping_) {
             asio::post(acceptor_.get_executor(), [this] { drain_timer_.cancel(); });
         }
@@ -375,10 +471,8 @@ class Server::Impl {
 
     void close_idle_sessions() {
         const std::lock_guard lock(mutex_);
-        for (const auto& session : sessions_) {
-            if (session->idle) {
-                asio::post(session->stream.get_executor(), [session] { session->stream.cancel(); });
-            }
+        while (!idle_.empty()) {
+            close(idle_.front());
         }
     }
 
@@ -391,7 +485,11 @@ class Server::Impl {
     asio::steady_timer drain_timer_;
     std::atomic<bool> stopping_{false};
     std::mutex mutex_;
-    std::set<std::shared_ptr<Session>> sessions_;
+    std::list<std::shared_ptr<Session>> idle_; ///< the idle sessions, longest idle first
+    std::size_t closing_count_ = 0;
+    std::atomic<std::size_t> queued_{0}; ///< checks waiting for a worker
+    /// How long the check that last reached a worker had waited (steady_clock ticks).
+    std::atomic<std::chrono::steady_clock::rep> last_queue_wait_{0};
     struct Bucket {
         double tokens;
         std::chrono::steady_clock::time_point updated;
@@ -416,6 +514,10 @@ Server::~Server() = default;
 
 std::uint16_t Server::port() const {
     return impl_->port();
+}
+
+Server::Load Server::load() const {
+    return impl_->load();
 }
 
 void Server::run() {

@@ -22,13 +22,24 @@ struct ServerOptions {
     std::size_t io_threads = 2;
     std::size_t workers = 0; ///< threads for checks (0: one per core), apart from the I/O ones
     std::size_t body_limit = std::size_t{1} << 20;    ///< bytes; a larger body gets 413
-    std::chrono::milliseconds read_timeout{10'000};   ///< for a whole request, headers and body
+    /// For a whole request, headers and body, from its first byte: a client sending a byte a
+    /// second is cut off here.
+    std::chrono::milliseconds read_timeout{10'000};
+    /// How long a kept-alive connection may wait for its next request. Longer than the load
+    /// balancer's idle timeout (60 s on an ALB), so that the balancer closes idle connections
+    /// first: a server closing them races the balancer's next request on them (a 502).
+    std::chrono::milliseconds idle_timeout{75'000};
     std::chrono::milliseconds drain_deadline{10'000}; ///< after stop(), for requests in flight
     bool stop_on_signals = false;                     ///< SIGTERM and SIGINT call stop()
-    std::size_t max_connections = 10'000; ///< more are closed at once (counted as rejected)
-    /// A check still waiting for a worker after this long is answered 503 rather than run:
-    /// under overload the queue sheds load instead of growing without bound.
+    /// Connections open at once. At the limit a new connection makes room by closing the one
+    /// idle longest; when none is idle it is closed at once (counted as rejected).
+    std::size_t max_connections = 10'000;
+    /// A check still waiting for a worker after this long is answered 503 rather than run.
     std::chrono::milliseconds deadline{10'000};
+    /// Load shedding: while the checks that last reached a worker had waited longer than this
+    /// and others still wait, new checks are answered 503 with Retry-After at once instead of
+    /// queueing, so that the queue stays about this long however great the overload.
+    std::chrono::milliseconds max_queue_wait{500};
     /// Requests per second each client address may make (0: no limit); `rate_burst` more
     /// may come at once. Over it: 429 with Retry-After.
     double rate_limit = 0;
@@ -54,6 +65,16 @@ class Server {
 
     /// The port the server listens on.
     std::uint16_t port() const;
+
+    /// What the server holds now: connections open, those of them idle (waiting for their next
+    /// request), checks waiting for a worker, and whether new checks are being refused.
+    struct Load {
+        std::size_t open = 0;
+        std::size_t idle = 0;
+        std::size_t queued = 0;
+        bool shedding = false;
+    };
+    Load load() const;
 
     /// Serves on the I/O threads (the caller's included) until stop() and the drain are over.
     void run();

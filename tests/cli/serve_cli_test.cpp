@@ -14,9 +14,11 @@
 #include <spawn.h>
 #include <string>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 extern char** environ;
@@ -29,21 +31,26 @@ namespace {
 /// where.
 class ServeProcess {
   public:
-    explicit ServeProcess(std::vector<std::string> options = {}) {
+    /// `launcher`: a command that runs the binary (prlimit ... ), or none.
+    explicit ServeProcess(std::vector<std::string> options = {},
+                          std::vector<std::string> launcher = {}) {
         int pipe_fds[2];
         EXPECT_EQ(::pipe(pipe_fds), 0);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
         posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-        std::vector<std::string> arguments{ATK_BINARY, "serve", "--port", "0"};
+        std::vector<std::string> arguments = std::move(launcher);
+        for (const char* argument : {ATK_BINARY, "serve", "--port", "0"}) {
+            arguments.emplace_back(argument);
+        }
         arguments.insert(arguments.end(), options.begin(), options.end());
         std::vector<char*> argv;
         for (auto& argument : arguments) {
             argv.push_back(argument.data());
         }
         argv.push_back(nullptr);
-        EXPECT_EQ(posix_spawn(&pid_, ATK_BINARY, &actions, nullptr, argv.data(), environ), 0);
+        EXPECT_EQ(posix_spawnp(&pid_, argv[0], &actions, nullptr, argv.data(), environ), 0);
         posix_spawn_file_actions_destroy(&actions);
         ::close(pipe_fds[1]);
         stderr_ = pipe_fds[0];
@@ -178,6 +185,50 @@ TEST(Serve, ABadHostOrPortIsRefusedWithAReason) {
     run = atk::test::run_toolkit({"serve", "--port", "70000"});
     EXPECT_NE(run.exit_code, 0);
     EXPECT_THAT(run.err, HasSubstr("--port"));
+}
+
+TEST(Serve, TheLoadOptionsAreCheckedWithAReason) {
+    for (const auto& [option, value] : std::vector<std::pair<std::string, std::string>>{
+             {"--deadline-seconds", "0"},
+             {"--max-queue-wait-ms", "0"},
+             {"--idle-timeout-seconds", "0"},
+             {"--max-connections", "0"}}) {
+        const auto run = atk::test::run_toolkit({"serve", option, value});
+        EXPECT_NE(run.exit_code, 0) << option;
+        EXPECT_THAT(run.err, HasSubstr(option)) << option;
+    }
+}
+
+TEST(Serve, AKeptAliveConnectionIsClosedAfterTheIdleTimeoutGiven) {
+    ServeProcess server({"--idle-timeout-seconds", "0.2"});
+    ASSERT_GT(server.port(), 0) << server.log();
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const timeval patience{10, 0}; // the default idle timeout is 75 s: a recv would give up
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    ::send(fd, request.data(), request.size(), 0);
+    std::string answer;
+    char chunk[1024];
+    ssize_t n = 0;
+    while ((n = ::recv(fd, chunk, sizeof chunk, 0)) > 0) {
+        answer.append(chunk, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    EXPECT_THAT(answer, HasSubstr("HTTP/1.1 200 OK"));
+    EXPECT_EQ(n, 0) << "the server did not close the idle connection";
+}
+
+TEST(Serve, TooFewOpenFilesForTheConnectionsIsSaidAndServedWithin) {
+    ServeProcess server({"--max-connections", "10000"}, {"prlimit", "--nofile=1024:1024"});
+    ASSERT_GT(server.port(), 0) << server.log();
+    EXPECT_THAT(server.log(), HasSubstr("1024 open files allowed (ulimit -n); serving at most 768 "
+                                        "connections instead of 10000"));
+    EXPECT_THAT(http_get(server.port(), "/healthz"), HasSubstr("HTTP/1.1 200 OK"));
 }
 
 class ServeUi : public atk::test::ScratchDirTest {};

@@ -9,7 +9,9 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <gmock/gmock.h>
+#include <functional>
 #include <gtest/gtest.h>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -298,15 +300,108 @@ TEST(Server, OnlyListedOriginsGetCors) {
     EXPECT_EQ(client.send(preflight).result(), http::status::forbidden);
 }
 
-TEST(Server, ConnectionsOverTheMaximumAreClosed) {
+/// Waits (up to 10 s) until `wanted` holds of the server's load; false if it never does.
+bool wait_for_load(Server& server, const std::function<bool(const Server::Load&)>& wanted) {
+    for (int i = 0; i < 10'000; ++i) {
+        if (wanted(server.load())) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
+}
+
+/// Waits until the server has `open` connections, `idle` of them idle.
+void wait_for_connections(Server& server, std::size_t open, std::size_t idle) {
+    EXPECT_TRUE(wait_for_load(server, [&](const Server::Load& load) {
+        return load.open == open && load.idle == idle;
+    })) << "the server never had " << open << " connections open, " << idle << " idle";
+}
+
+TEST(Server, AtTheConnectionLimitTheLongestIdleMakesRoom) {
+    ServerOptions options;
+    options.max_connections = 2;
+    Running running(options);
+    Client oldest(running.port());
+    EXPECT_EQ(oldest.get("/healthz").result(), http::status::ok);
+    Client newer(running.port());
+    EXPECT_EQ(newer.get("/healthz").result(), http::status::ok);
+    wait_for_connections(running.server(), 2, 2);
+    Client third(running.port());
+    EXPECT_EQ(third.get("/healthz").result(), http::status::ok);
+    EXPECT_TRUE(oldest.closed());
+    EXPECT_EQ(newer.get("/healthz").result(), http::status::ok);
+}
+
+TEST(Server, AtTheConnectionLimitWithNoneIdleANewConnectionIsClosed) {
     ServerOptions options;
     options.max_connections = 1;
     Running running(options);
-    Client first(running.port());
-    EXPECT_EQ(first.get("/healthz").result(), http::status::ok); // it holds the one place
-    Client second(running.port());
-    EXPECT_TRUE(second.closed());
-    EXPECT_EQ(first.get("/healthz").result(), http::status::ok);
+    Client busy(running.port());
+    // Half a request: the connection is busy reading it, not idle.
+    asio::write(busy.socket(), asio::buffer(std::string("GET /healthz HTTP/1.1\r\n")));
+    wait_for_connections(running.server(), 1, 0);
+    Client refused(running.port());
+    EXPECT_TRUE(refused.closed());
+    asio::write(busy.socket(), asio::buffer(std::string("Host: x\r\n\r\n")));
+    beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(busy.socket(), buffer, response);
+    EXPECT_EQ(response.result(), http::status::ok); // the request in progress is unharmed
+}
+
+TEST(Server, AnIdleConnectionIsClosedAfterTheIdleTimeout) {
+    ServerOptions options;
+    options.idle_timeout = std::chrono::milliseconds(200);
+    Running running(options);
+    Client client(running.port());
+    EXPECT_EQ(client.get("/healthz").result(), http::status::ok);
+    EXPECT_TRUE(client.closed()); // read_some returns once the server gives up on it
+    wait_for_connections(running.server(), 0, 0);
+}
+
+TEST(Server, ChecksOverTheQueueWaitLimitGet503AtOnceAndTheQueuedOnesStillRun) {
+    ServerOptions options;
+    options.workers = 1;
+    options.max_queue_wait = std::chrono::milliseconds(1);
+    Running running(options);
+    std::string text;
+    while (text.size() < 190'000) { // a check that takes a while
+        text += "The system shall recieve each order and store it. ";
+    }
+    auto slow = check_request();
+    slow.body() = nlohmann::json{{"language", "en-US"}, {"text", text}}.dump();
+    slow.set(http::field::host, "127.0.0.1");
+    slow.prepare_payload();
+    // Five slow checks for the one worker: the others queue behind the first.
+    std::vector<std::unique_ptr<Client>> slow_clients;
+    for (int i = 0; i < 5; ++i) {
+        slow_clients.push_back(std::make_unique<Client>(running.port()));
+        http::write(slow_clients.back()->socket(), slow);
+    }
+    const auto read_answer = [](Client& client) {
+        beast::flat_buffer buffer;
+        http::response<http::string_body> response;
+        http::read(client.socket(), buffer, response);
+        return response;
+    };
+    // Once the second has waited a whole check for the worker while others still wait, new
+    // checks are refused at once.
+    ASSERT_TRUE(wait_for_load(running.server(), [](const Server::Load& load) {
+        return load.shedding;
+    })) << "the queue of slow checks never made the server shed load";
+    Client late(running.port());
+    const auto refused = late.send(check_request());
+    EXPECT_EQ(refused.result(), http::status::service_unavailable) << refused.body();
+    EXPECT_EQ(refused[http::field::retry_after], "1");
+    EXPECT_THAT(refused.body(), testing::HasSubstr("\"overloaded\""));
+    EXPECT_EQ(late.get("/healthz").result(), http::status::ok); // cheap routes still answer
+    for (auto& client : slow_clients) { // every queued check was still run
+        EXPECT_EQ(read_answer(*client).result(), http::status::ok);
+    }
+    EXPECT_FALSE(running.server().load().shedding);
+    // The queue empty, checks are taken again.
+    EXPECT_EQ(late.send(check_request()).result(), http::status::ok);
 }
 
 TEST(Server, StopFinishesTheRequestsInFlight) {
