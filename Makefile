@@ -65,6 +65,7 @@ bench: build
 	bench/http
 	bench/translate
 	bench/web-typing
+	bench/reliability
 
 # clang-format 14 is not in Debian 12's default set; install it here only.
 format:

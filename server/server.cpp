@@ -1,6 +1,7 @@
 #include "server/server.hpp"
 
 #include "error.hpp"
+#include "server/admission.hpp"
 #include "server/languagetool_api.hpp"
 
 #include <atomic>
@@ -12,10 +13,11 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -25,7 +27,9 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace atk::server {
@@ -34,13 +38,51 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 
+/// The threads checks run on, each at a lower scheduling priority than the I/O threads (nice
+/// +10): however busy the checks keep the cores, requests are still read, refused and answered
+/// promptly. (Load shedding only works if the threads that shed get the CPU.)
+class WorkerPool {
+  public:
+    explicit WorkerPool(std::size_t threads) {
+        for (std::size_t t = 0; t < threads; ++t) {
+            threads_.emplace_back([this] {
+                lower_priority();
+                io_.run();
+            });
+        }
+    }
+    ~WorkerPool() {
+        guard_.reset();
+        io_.stop(); // the jthreads join as they are destroyed, before io_
+    }
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
+
+    asio::io_context::executor_type executor() { return io_.get_executor(); }
+
+  private:
+    static void lower_priority() {
+        constexpr int kNiceIncrement = 10;
+        const auto thread = static_cast<id_t>(::gettid());
+        errno = 0;
+        const int nice = ::getpriority(PRIO_PROCESS, thread);
+        if (errno == 0) {
+            ::setpriority(PRIO_PROCESS, thread, std::min(19, nice + kNiceIncrement));
+        }
+    }
+
+    asio::io_context io_;
+    asio::executor_work_guard<asio::io_context::executor_type> guard_{io_.get_executor()};
+    std::vector<std::jthread> threads_;
+};
+
 class Server::Impl {
   public:
     Impl(const Router& router, ServerOptions options)
         : router_(router), options_(std::move(options)),
           io_(static_cast<int>(std::max<std::size_t>(1, options_.io_threads))),
-          workers_(options_.workers != 0 ? options_.workers
-                                         : std::max(1U, std::thread::hardware_concurrency())),
+          workers_(worker_count(options_)),
+          admission_(worker_count(options_), options_.max_queue_wait),
           acceptor_(asio::make_strand(io_)), signals_(io_), drain_timer_(io_) {
         boost::system::error_code error;
         const auto address = asio::ip::make_address(options_.host, error);
@@ -65,7 +107,7 @@ class Server::Impl {
 
     Load load() {
         const std::lock_guard lock(mutex_);
-        return {session_count_, idle_.size(), queued_.load(), queue_too_long()};
+        return {session_count_, idle_.size(), admission_.queued(), admission_.shedding()};
     }
 
     void run() {
@@ -174,9 +216,10 @@ class Server::Impl {
                 break;
             }
             if (error) {
+                // (A client that hangs up mid-request sent nothing malformed: it went away.)
                 const bool malformed =
                     error.category() == make_error_code(http::error::bad_target).category() &&
-                    error != http::error::end_of_stream;
+                    error != http::error::end_of_stream && error != http::error::partial_message;
                 if (error == beast::error::timeout && parser.got_some()) {
                     router_.metrics().rejected("read_timeout");
                 } else if (malformed) {
@@ -260,33 +303,30 @@ class Server::Impl {
         if (!router_.heavy(request)) {
             co_return router_.handle(request);
         }
-        if (queue_too_long()) {
+        const std::size_t bytes = request.body().size();
+        if (!admission_.admit(bytes)) {
             router_.metrics().rejected("overloaded");
             co_return overloaded(request);
         }
-        ++queued_;
         co_return co_await asio::co_spawn(
-            workers_,
+            workers_.executor(),
             [&]() -> asio::awaitable<Response> {
-                --queued_;
-                const auto waited = std::chrono::steady_clock::now() - started;
-                last_queue_wait_ = waited.count();
-                if (waited > options_.deadline) {
+                const auto now = std::chrono::steady_clock::now();
+                admission_.started(bytes, now - started);
+                if (now - started > options_.deadline) {
                     router_.metrics().rejected("deadline");
                     co_return overloaded(request);
                 }
-                co_return router_.handle(request);
+                Response response = router_.handle(request);
+                admission_.finished(bytes, std::chrono::steady_clock::now() - now);
+                co_return response;
             },
             asio::use_awaitable);
     }
 
-    /// True while checks wait for a worker and the last to reach one had waited longer than
-    /// max_queue_wait: the queue is longer than the workers can clear in that time. (It turns
-    /// false as soon as the queue empties: the next check starts at once.)
-    bool queue_too_long() const {
-        return queued_.load() > 0 &&
-               std::chrono::steady_clock::duration(last_queue_wait_.load()) >
-                   options_.max_queue_wait;
+    static std::size_t worker_count(const ServerOptions& options) {
+        return options.workers != 0 ? options.workers
+                                    : std::max(1U, std::thread::hardware_concurrency());
     }
 
     /// 503 for a check the server has no time for, with when to try again.
@@ -479,7 +519,8 @@ class Server::Impl {
     const Router& router_;
     ServerOptions options_;
     asio::io_context io_;
-    asio::thread_pool workers_;
+    WorkerPool workers_;
+    Admission admission_;
     tcp::acceptor acceptor_;
     asio::signal_set signals_;
     asio::steady_timer drain_timer_;
@@ -487,9 +528,7 @@ class Server::Impl {
     std::mutex mutex_;
     std::list<std::shared_ptr<Session>> idle_; ///< the idle sessions, longest idle first
     std::size_t closing_count_ = 0;
-    std::atomic<std::size_t> queued_{0}; ///< checks waiting for a worker
-    /// How long the check that last reached a worker had waited (steady_clock ticks).
-    std::atomic<std::chrono::steady_clock::rep> last_queue_wait_{0};
+
     struct Bucket {
         double tokens;
         std::chrono::steady_clock::time_point updated;

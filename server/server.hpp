@@ -36,9 +36,9 @@ struct ServerOptions {
     std::size_t max_connections = 10'000;
     /// A check still waiting for a worker after this long is answered 503 rather than run.
     std::chrono::milliseconds deadline{10'000};
-    /// Load shedding: while the checks that last reached a worker had waited longer than this
-    /// and others still wait, new checks are answered 503 with Retry-After at once instead of
-    /// queueing, so that the queue stays about this long however great the overload.
+    /// Load shedding (server/admission.hpp): a check that would wait longer than this for a
+    /// worker is answered 503 with Retry-After at once instead of queueing, so that the queue
+    /// stays about this long however great the overload.
     std::chrono::milliseconds max_queue_wait{500};
     /// Requests per second each client address may make (0: no limit); `rate_burst` more
     /// may come at once. Over it: 429 with Retry-After.

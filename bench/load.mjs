@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// A load generator for bench/reliability and the fault tests: either closed (N clients, each
+// sending its next request when the last is answered: what the server can do) or open (R
+// requests a second on a schedule, whatever the answers: what an overload is). Latency is timed
+// from when a request was due, not from when it could be sent, so that a server that falls
+// behind is not flattered (coordinated omission). wrk cannot send at a fixed rate, hence this.
+//
+//   node bench/load.mjs --url URL [--path P] [--body-file F] [--content-type T]
+//        (--closed N | --rate R) --seconds S [--timeout-ms MS] [--connections MAX]
+//        [--local-address A] [--ca FILE] [--rss-pid PID]
+//
+// Prints one JSON object: the totals (sent, by status, errors by kind, latency percentiles of
+// the 2xx answers, of the 503 and 429 ones and of all answers) and a series with one entry per second (the same, and the
+// server's resident memory when --rss-pid is given).
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+
+function usage(message) {
+  process.stderr.write(`load.mjs: ${message}\n(see the header of bench/load.mjs)\n`);
+  process.exit(2);
+}
+
+function parseArguments(argv) {
+  const options = {
+    path: '/', contentType: 'application/json', timeoutMs: 10_000, connections: 4096,
+  };
+  const names = {
+    '--url': 'url', '--path': 'path', '--body-file': 'bodyFile', '--content-type': 'contentType',
+    '--closed': 'closed', '--rate': 'rate', '--seconds': 'seconds', '--timeout-ms': 'timeoutMs',
+    '--connections': 'connections', '--local-address': 'localAddress', '--ca': 'ca',
+    '--rss-pid': 'rssPid',
+  };
+  const numeric = new Set(['closed', 'rate', 'seconds', 'timeoutMs', 'connections', 'rssPid']);
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = names[argv[i]];
+    if (!name) usage(`unknown option ${argv[i]}`);
+    if (i + 1 >= argv.length) usage(`${argv[i]} needs a value`);
+    const value = argv[i + 1];
+    if (numeric.has(name)) {
+      const number = Number(value);
+      if (!Number.isFinite(number) || number <= 0) usage(`${argv[i]} wants a positive number`);
+      options[name] = number;
+    } else {
+      options[name] = value;
+    }
+  }
+  if (!options.url) usage('--url is needed');
+  if (!options.seconds) usage('--seconds is needed');
+  if (!options.closed === !options.rate) usage('give one of --closed N and --rate R');
+  return options;
+}
+
+/// The p-th percentile (0-100) of sorted numbers, or null for none.
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summary(latencies) {
+  const sorted = Float64Array.from(latencies).sort();
+  const round = (value) => (value === null ? null : Math.round(value * 100) / 100);
+  return {
+    count: sorted.length,
+    p50_ms: round(percentile(sorted, 50)),
+    p90_ms: round(percentile(sorted, 90)),
+    p99_ms: round(percentile(sorted, 99)),
+    max_ms: round(sorted.length ? sorted[sorted.length - 1] : null),
+  };
+}
+
+/// Counts of one second's (or the whole run's) answers.
+class Tally {
+  constructor() {
+    this.sent = 0;
+    this.statuses = {};
+    this.errors = {};
+    this.ok = [];
+    this.refused = []; // 503 and 429: load shed
+    this.all = [];
+  }
+  answered(status, ms) {
+    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    this.all.push(ms);
+    if (status >= 200 && status < 300) this.ok.push(ms);
+    if (status === 503 || status === 429) this.refused.push(ms);
+  }
+  failed(kind) {
+    this.errors[kind] = (this.errors[kind] ?? 0) + 1;
+  }
+  report() {
+    const errors = Object.values(this.errors).reduce((a, b) => a + b, 0);
+    return {
+      sent: this.sent,
+      statuses: this.statuses,
+      errors: this.errors,
+      error_count: errors,
+      ok: summary(this.ok),
+      refused: summary(this.refused),
+      all: summary(this.all),
+    };
+  }
+}
+
+function residentMegabytes(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
+  } catch {
+    return null; // the process is gone
+  }
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  const target = new URL(options.path, options.url);
+  const secure = target.protocol === 'https:';
+  const body = options.bodyFile ? fs.readFileSync(options.bodyFile) : null;
+  const agent = new (secure ? https : http).Agent({
+    keepAlive: true,
+    maxSockets: options.closed ?? options.connections,
+    localAddress: options.localAddress,
+    ca: options.ca ? fs.readFileSync(options.ca) : undefined,
+  });
+  const total = new Tally();
+  const seconds = [];
+  const started = performance.now();
+  const end = started + options.seconds * 1000;
+  const secondOf = (time) => Math.min(Math.floor((time - started) / 1000), options.seconds - 1);
+  const tallyAt = (time) => {
+    const index = secondOf(time);
+    while (seconds.length <= index) seconds.push(new Tally());
+    return seconds[index];
+  };
+
+  // One request due at `due`; resolves when it is answered or has failed.
+  const send = (due) => new Promise((resolve) => {
+    total.sent += 1;
+    tallyAt(due).sent += 1;
+    const request = (secure ? https : http).request(target, {
+      method: body ? 'POST' : 'GET',
+      agent,
+      headers: body ? { 'Content-Type': options.contentType, 'Content-Length': body.length } : {},
+      timeout: options.timeoutMs,
+    }, (response) => {
+      response.resume();
+      response.on('end', () => {
+        const ms = performance.now() - due;
+        total.answered(response.statusCode, ms);
+        tallyAt(due).answered(response.statusCode, ms);
+        resolve();
+      });
+      response.on('error', () => fail('reset'));
+    });
+    let failed = false;
+    const fail = (kind) => {
+      if (failed) return;
+      failed = true;
+      total.failed(kind);
+      tallyAt(due).failed(kind);
+      resolve();
+    };
+    request.on('timeout', () => { request.destroy(new Error('timeout')); fail('timeout'); });
+    request.on('error', (error) => fail(error.message === 'timeout' ? 'timeout'
+      : (error.code ?? 'error').toLowerCase()));
+    request.end(body ?? undefined);
+  });
+
+  const memory = [];
+  const sampler = options.rssPid
+    ? setInterval(() => memory.push(residentMegabytes(options.rssPid)), 1000) : null;
+
+  if (options.closed) {
+    const client = async () => {
+      while (performance.now() < end) await send(performance.now());
+    };
+    await Promise.all(Array.from({ length: options.closed }, client));
+  } else {
+    // Open loop: every millisecond or so, send whatever has fallen due since the last tick.
+    const inFlight = new Set();
+    let due = 0;
+    await new Promise((resolve) => {
+      const tick = () => {
+        const now = performance.now();
+        const shouldHaveSent = Math.floor(((Math.min(now, end) - started) / 1000) * options.rate);
+        for (; due < shouldHaveSent; due += 1) {
+          const promise = send(started + (due / options.rate) * 1000);
+          inFlight.add(promise);
+          promise.then(() => inFlight.delete(promise));
+        }
+        if (now < end) setTimeout(tick, 1); else resolve();
+      };
+      tick();
+    });
+    await Promise.all(inFlight);
+  }
+  if (sampler) clearInterval(sampler);
+  agent.destroy();
+  const elapsed = (performance.now() - started) / 1000;
+  process.stdout.write(`${JSON.stringify({
+    mode: options.closed ? `closed, ${options.closed} clients` : `open, ${options.rate}/s`,
+    seconds: Math.round(elapsed * 100) / 100,
+    answered_per_second: Math.round((total.all.length / elapsed) * 10) / 10,
+    ok_per_second: Math.round((total.ok.length / elapsed) * 10) / 10,
+    ...total.report(),
+    rss_mb: memory,
+    series: seconds.map((tally, index) => ({ second: index, ...tally.report() })),
+  })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`load.mjs: ${error.stack ?? error}\n`);
+  process.exit(1);
+});
