@@ -186,6 +186,15 @@ TEST(NativeApi, QueryParametersArePercentDecoded) {
     EXPECT_THROW(query_parameter("/s?word=%zz", "word"), std::invalid_argument);
 }
 
+TEST(NativeApi, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
+    // Found by fuzzing: a message quoting the request's bytes made json::dump() throw.
+    const Router router(build_checker());
+    const auto response =
+        router.handle(request(http::verb::get, "/api/v1/synonyms?word=fast&language=e%FFn"));
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(error_of(response).second, HasSubstr("e\xEF\xBF\xBDn")); // U+FFFD in its place
+}
+
 TEST(NativeApi, SynonymsOfAWord) {
     const Router router(build_checker());
     auto response =

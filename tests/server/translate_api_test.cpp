@@ -155,6 +155,14 @@ TEST(LibreTranslate, ErrorsAreJsonWithAMessage) {
     EXPECT_THAT(libre_error(response), HasSubstr("q must be a string"));
 }
 
+TEST(LibreTranslate, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
+    // Found by fuzzing: the message quoted the form's bytes and json::dump() threw on them.
+    const auto response = post(router(), "/translate", "q=Hi&source=e%FFn&target=es",
+                               "application/x-www-form-urlencoded");
+    EXPECT_EQ(response.result(), http::status::bad_request);
+    EXPECT_THAT(libre_error(response), HasSubstr("e\xEF\xBF\xBDn")); // U+FFFD in its place
+}
+
 TEST(LibreTranslate, LanguagesListTheirTargets) {
     const auto response = router().handle(Request{http::verb::get, "/languages", 11});
     ASSERT_EQ(response.result(), http::status::ok);

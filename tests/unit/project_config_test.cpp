@@ -75,6 +75,16 @@ TEST_F(ProjectConfigTest, InvalidYamlFailsWithFileAndLine) {
     EXPECT_THAT(error_of("language: \"a\xFF\"\n"), HasSubstr("invalid UTF-8 at byte 12"));
 }
 
+TEST_F(ProjectConfigTest, KeysAndValuesThatAreNotTextFailWithFileAndLine) {
+    // Found by fuzzing: these threw yaml-cpp's own exceptions instead of a file:line error.
+    EXPECT_THAT(error_of("[a, b]: en\n"), HasSubstr(":1: a key must be a single value"));
+    EXPECT_THAT(error_of("rules:\n  {x: 1}: general\n"),
+                HasSubstr(":2: a key of 'rules' must be a single value"));
+    // Valid UTF-8 in the file, but an escape of half a surrogate pair.
+    EXPECT_THAT(error_of("language: \"en\\uD800\"\n"),
+                HasSubstr(".analyst-toolkit.yml:1: invalid YAML: invalid unicode"));
+}
+
 TEST_F(ProjectConfigTest, ReadsTheRulesProfileAndSelection) {
     const auto config = load_project_config(write(
         ".analyst-toolkit.yml", "rules:\n  profile: general\n  enable: [incose/negatives]\n  "

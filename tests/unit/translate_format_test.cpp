@@ -118,6 +118,17 @@ TEST(StreamFormat, HtmlHidesTagsBindsInlineElementsAndEndsSentencesAtBlocks) {
     EXPECT_EQ(reformat(round.text, round.hidden), html);
 }
 
+TEST(StreamFormat, NeighbouringEqualElementsStayApartAndTagsHoldingNulAreHidden) {
+    // Found by fuzzing: <em>a</em><em>b</em> came back as one element, and a NUL inside a tag
+    // was taken for the separator of a bound piece's two tags.
+    const std::string html = "<p><em>a</em><em>b</em> c</p>";
+    const auto stream = deformat_html(html);
+    EXPECT_EQ(reformat(stream.text, stream.hidden), html);
+    const std::string nul_tag = std::string("<p>x <b t=\"\0\">y</b> z</p>", 27);
+    const auto hidden = deformat_html(nul_tag);
+    EXPECT_EQ(reformat(hidden.text, hidden.hidden), nul_tag);
+}
+
 TEST(StreamFormat, UnknownWordsAreThoseTheAnalyserMarks) {
     const std::string analysis =
         "^The/The<det><def><sp>$ ^frobnicator/*frobnicator$ ^works/work<vblex><pres><p3><sg>$ "
