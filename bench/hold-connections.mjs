@@ -80,14 +80,16 @@ function slowClient() {
   stats.slow_connections += 1;
   let next = 0;
   let timer = null;
+  const sendByte = () => {
+    if (next < request.length) {
+      socket.write(request[next]);
+      next += 1;
+      stats.slow_bytes_sent += 1;
+    }
+  };
   socket.on('connect', () => {
-    timer = setInterval(() => {
-      if (next < request.length) {
-        socket.write(request[next]);
-        next += 1;
-        stats.slow_bytes_sent += 1;
-      }
-    }, 1000);
+    sendByte(); // at once: from its first byte the connection is busy, not idle
+    timer = setInterval(sendByte, 1000);
   });
   socket.on('data', () => { stats.slow_answers += 1; });
   socket.on('error', () => {});

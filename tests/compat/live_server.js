@@ -4,14 +4,14 @@ import { spawn } from "node:child_process";
 
 const binary = process.env.ATK_BINARY;
 
-/// Starts `analyst-toolkit serve --port 0` and resolves to { url, stop, log } once /readyz
+/// Starts `analyst-toolkit serve --port 0` (then `options`, if any) and resolves to { url, stop, log } once /readyz
 /// says ready (log(): everything it wrote so far, request log and messages); rejects, with the server's own
 /// words, if it exits or is not ready within 20 s.
-export async function startServer() {
+export async function startServer(options = []) {
   if (!binary) {
     throw new Error("set ATK_BINARY to the analyst-toolkit binary (ctest does)");
   }
-  const child = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(binary, ["serve", "--port", "0", ...options], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk)); // the request log, a JSON line each
   const url = await new Promise((resolve, reject) => {
