@@ -10,7 +10,9 @@
 //        [--local-address A] [--ca FILE] [--rss-pid PID]
 //
 // Prints one JSON object: the totals (sent, by status, errors by kind, latency percentiles of
-// the 2xx answers, of the 503 and 429 ones and of all answers) and a series with one entry per second (the same, and the
+// the 2xx answers, of the 503 and 429 ones (also timed from when each was really sent), of all
+// answers, and how late the generator itself was in sending: when it is far behind, the
+// machine is out of CPU for it and the figures timed from the schedule say so) and a series with one entry per second (the same, and the
 // server's resident memory when --rss-pid is given).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -77,13 +79,18 @@ class Tally {
     this.errors = {};
     this.ok = [];
     this.refused = []; // 503 and 429: load shed
+    this.refusedService = []; // the same, timed from when each was sent
+    this.lag = []; // how late the generator itself sent each request
     this.all = [];
   }
-  answered(status, ms) {
+  answered(status, ms, serviceMs) {
     this.statuses[status] = (this.statuses[status] ?? 0) + 1;
     this.all.push(ms);
     if (status >= 200 && status < 300) this.ok.push(ms);
-    if (status === 503 || status === 429) this.refused.push(ms);
+    if (status === 503 || status === 429) {
+      this.refused.push(ms);
+      this.refusedService.push(serviceMs);
+    }
   }
   failed(kind) {
     this.errors[kind] = (this.errors[kind] ?? 0) + 1;
@@ -97,6 +104,8 @@ class Tally {
       error_count: errors,
       ok: summary(this.ok),
       refused: summary(this.refused),
+      refused_from_send: summary(this.refusedService),
+      generator_lag: summary(this.lag),
       all: summary(this.all),
     };
   }
@@ -136,8 +145,11 @@ async function main() {
 
   // One request due at `due`; resolves when it is answered or has failed.
   const send = (due) => new Promise((resolve) => {
+    const sentAt = performance.now();
     total.sent += 1;
     tallyAt(due).sent += 1;
+    total.lag.push(sentAt - due);
+    tallyAt(due).lag.push(sentAt - due);
     const request = (secure ? https : http).request(target, {
       method: body ? 'POST' : 'GET',
       agent,
@@ -146,9 +158,9 @@ async function main() {
     }, (response) => {
       response.resume();
       response.on('end', () => {
-        const ms = performance.now() - due;
-        total.answered(response.statusCode, ms);
-        tallyAt(due).answered(response.statusCode, ms);
+        const now = performance.now();
+        total.answered(response.statusCode, now - due, now - sentAt);
+        tallyAt(due).answered(response.statusCode, now - due, now - sentAt);
         resolve();
       });
       response.on('error', () => fail('reset'));
