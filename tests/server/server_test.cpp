@@ -245,6 +245,19 @@ http::request<http::string_body> check_request(std::string target = "/api/v1/che
     return request;
 }
 
+/// A check of nearly the largest text allowed: one that takes a while. Ready to write.
+http::request<http::string_body> slow_check_request() {
+    std::string text;
+    while (text.size() < 190'000) {
+        text += "The system shall recieve each order and store it. ";
+    }
+    auto request = check_request();
+    request.body() = nlohmann::json{{"language", "en-US"}, {"text", text}}.dump();
+    request.set(http::field::host, "127.0.0.1");
+    request.prepare_payload();
+    return request;
+}
+
 } // namespace
 
 TEST(Server, TheRateLimitAnswers429WithRetryAfterInEachApisManner) {
@@ -365,17 +378,11 @@ TEST(Server, ChecksOverTheQueueWaitLimitGet503AtOnceAndTheQueuedOnesStillRun) {
     options.workers = 1;
     options.max_queue_wait = std::chrono::milliseconds(1);
     Running running(options);
-    std::string text;
-    while (text.size() < 190'000) { // a check that takes a while
-        text += "The system shall recieve each order and store it. ";
-    }
-    auto slow = check_request();
-    slow.body() = nlohmann::json{{"language", "en-US"}, {"text", text}}.dump();
-    slow.set(http::field::host, "127.0.0.1");
-    slow.prepare_payload();
-    // Five slow checks for the one worker: the others queue behind the first.
+    const auto slow = slow_check_request();
+    // Twelve slow checks for the one worker: the others queue behind the first, long enough
+    // (a second or so) for the refusal below to arrive while they wait, even on a busy machine.
     std::vector<std::unique_ptr<Client>> slow_clients;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 12; ++i) {
         slow_clients.push_back(std::make_unique<Client>(running.port()));
         http::write(slow_clients.back()->socket(), slow);
     }
@@ -411,15 +418,7 @@ TEST(Server, StopFinishesTheRequestsInFlight) {
     Server server(router, options);
     std::thread serving([&] { server.run(); });
     Client client(server.port());
-    std::string text;
-    while (text.size() < 150'000) { // a check that takes a while
-        text += "The system shall recieve each order and store it. ";
-    }
-    auto request = check_request();
-    request.body() = nlohmann::json{{"language", "en-US"}, {"text", text}}.dump();
-    request.set(http::field::host, "127.0.0.1");
-    request.prepare_payload();
-    http::write(client.socket(), request);
+    http::write(client.socket(), slow_check_request());
     // Wait until the server has read it (the metrics count it in flight), then stop.
     Client watcher(server.port());
     for (int i = 0; i < 500; ++i) {
