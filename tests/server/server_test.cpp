@@ -337,6 +337,8 @@ TEST(Server, AtTheConnectionLimitTheLongestIdleMakesRoom) {
     Running running(options);
     Client oldest(running.port());
     EXPECT_EQ(oldest.get("/healthz").result(), http::status::ok);
+    // Idle once the server has gone back to waiting on it (the answer may arrive first).
+    wait_for_connections(running.server(), 1, 1);
     Client newer(running.port());
     EXPECT_EQ(newer.get("/healthz").result(), http::status::ok);
     wait_for_connections(running.server(), 2, 2);

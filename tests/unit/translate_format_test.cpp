@@ -124,7 +124,7 @@ TEST(StreamFormat, NeighbouringEqualElementsStayApartAndTagsHoldingNulAreHidden)
     const std::string html = "<p><em>a</em><em>b</em> c</p>";
     const auto stream = deformat_html(html);
     EXPECT_EQ(reformat(stream.text, stream.hidden), html);
-    const std::string nul_tag = std::string("<p>x <b t=\"\0\">y</b> z</p>", 27);
+    const std::string nul_tag = std::string("<p>x <b t=\"") + '\0' + "\">y</b> z</p>";
     const auto hidden = deformat_html(nul_tag);
     EXPECT_EQ(reformat(hidden.text, hidden.hidden), nul_tag);
 }
