@@ -379,6 +379,7 @@ TEST(Server, ChecksOverTheQueueWaitLimitGet503AtOnceAndTheQueuedOnesStillRun) {
     ServerOptions options;
     options.workers = 1;
     options.max_queue_wait = std::chrono::milliseconds(1);
+    options.deadline = std::chrono::minutes(10); // under the sanitizers the last wait over 10 s
     Running running(options);
     const auto slow = slow_check_request();
     // Twelve slow checks for the one worker: the others queue behind the first, long enough
