@@ -6,10 +6,12 @@
 // client sees (status of every request, socket errors) and where the traffic went (each
 // server's request log).
 //
-// nginx retries a request on the other instance when the first fails before answering
-// (proxy_next_upstream error timeout non_idempotent): every POST of ours is a pure function of
-// its body (a check, a translation), so retrying one is safe. A load balancer that did not
-// retry would pass the requests in flight on a killed instance to the client as 502s.
+// nginx retries a request on the other instance when the first fails before answering or
+// sheds it (proxy_next_upstream error timeout http_503 non_idempotent): every POST of ours is a
+// pure function of its body (a check, a translation), so retrying one is safe. A load balancer
+// that did not retry would pass the requests in flight on a killed instance to the client as
+// 502s, and the checks a just-restarted instance sheds while its dictionaries load (slow under
+// the sanitizers) as 503s.
 //
 // With ATK_FAULTS_REPORT=FILE the figures are also written to FILE as JSON
 // (tools/record-faults.sh turns them into docs/reliability.md's table).
@@ -116,7 +118,7 @@ ${upstreams}
       proxy_pass http://analyst_toolkit;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
-      proxy_next_upstream error timeout non_idempotent;
+      proxy_next_upstream error timeout http_503 non_idempotent;
       proxy_next_upstream_tries 2;
       proxy_connect_timeout 1s;
       proxy_read_timeout 15s;
