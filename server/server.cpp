@@ -360,8 +360,7 @@ class Server::Impl {
 
     /// Takes the idle `session` off the idle list and tells it to close. Under mutex_.
     void close(std::shared_ptr<Session> session) {
-        idle_.erase(session->idle_position);
-        session->idle = false;
+        leave_idle(*session);
         session->closing = true;
         ++closing_count_;
         asio::post(session->stream.get_executor(), [session] { session->stream.cancel(); });
@@ -381,11 +380,16 @@ class Server::Impl {
     /// Takes `session` off the idle list; false when it was told to close meanwhile.
     bool become_busy(Session& session) {
         const std::lock_guard lock(mutex_);
+        leave_idle(session);
+        return !session.closing;
+    }
+
+    /// Takes `session` off the idle list if it is on it. Under mutex_.
+    void leave_idle(Session& session) {
         if (session.idle) {
             idle_.erase(session.idle_position);
             session.idle = false;
         }
-        return !session.closing;
     }
 
     /// A refusal in the answering API's manner: LanguageTool's routes answer in plain text.
@@ -497,10 +501,7 @@ class Server::Impl {
 
     void leave(const std::shared_ptr<Session>& session) {
         const std::lock_guard lock(mutex_);
-        if (session->idle) {
-            idle_.erase(session->idle_position);
-            session->idle = false;
-        }
+        leave_idle(*session);
         if (session->closing) {
             --closing_count_;
         }
