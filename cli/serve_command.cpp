@@ -4,6 +4,7 @@
 #include "checker_config.hpp"
 #include "error.hpp"
 #include "server/server.hpp"
+#include "server/thread_priority.hpp"
 #include "translate/translator.hpp"
 
 #include <filesystem>
@@ -101,7 +102,10 @@ int serve(const ServeArguments& args) {
     options.log = server::log_to_stdout();
     server::Server http(router, options);
     // Ready once every installed language's dictionary and rules are loaded; alive at once.
+    // Loaded at a lower priority, as checks run: beside instances already serving on the same
+    // cores (a rolling restart on one host), a starting one must not starve them.
     std::jthread loading([&checker, &router] {
+        server::lower_this_thread_priority();
         for (const auto& language : checker.languages()) {
             checker.preload(language.code);
         }
@@ -153,6 +157,13 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     command->add_option("--io-threads", args->server.io_threads, "Threads for network I/O")
         ->envname("ATK_IO_THREADS")
         ->check(CLI::Range(1, 64))
+        ->capture_default_str();
+    command
+        ->add_option("--workers", args->server.workers,
+                     "Threads for checks and translations, at a lower priority than the I/O "
+                     "ones (0: one per core)")
+        ->envname("ATK_WORKERS")
+        ->check(CLI::Range(0, 256))
         ->capture_default_str();
     command
         ->add_option("--drain-seconds", args->drain_seconds,

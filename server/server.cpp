@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "server/admission.hpp"
 #include "server/languagetool_api.hpp"
+#include "server/thread_priority.hpp"
 
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
@@ -17,7 +18,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -27,9 +27,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <sys/resource.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace atk::server {
@@ -46,7 +44,7 @@ class WorkerPool {
     explicit WorkerPool(std::size_t threads) {
         for (std::size_t t = 0; t < threads; ++t) {
             threads_.emplace_back([this] {
-                lower_priority();
+                lower_this_thread_priority();
                 io_.run();
             });
         }
@@ -59,18 +57,9 @@ class WorkerPool {
     WorkerPool& operator=(const WorkerPool&) = delete;
 
     asio::io_context::executor_type executor() { return io_.get_executor(); }
+    std::size_t size() const { return threads_.size(); }
 
   private:
-    static void lower_priority() {
-        constexpr int kNiceIncrement = 10;
-        const auto thread = static_cast<id_t>(::gettid());
-        errno = 0;
-        const int nice = ::getpriority(PRIO_PROCESS, thread);
-        if (errno == 0) {
-            ::setpriority(PRIO_PROCESS, thread, std::min(19, nice + kNiceIncrement));
-        }
-    }
-
     asio::io_context io_;
     asio::executor_work_guard<asio::io_context::executor_type> guard_{io_.get_executor()};
     std::vector<std::jthread> threads_;
@@ -82,7 +71,7 @@ class Server::Impl {
         : router_(router), options_(std::move(options)),
           io_(static_cast<int>(std::max<std::size_t>(1, options_.io_threads))),
           workers_(worker_count(options_)),
-          admission_(worker_count(options_), options_.max_queue_wait),
+          admission_(workers_.size(), options_.max_queue_wait),
           acceptor_(asio::make_strand(io_)), signals_(io_), drain_timer_(io_) {
         boost::system::error_code error;
         const auto address = asio::ip::make_address(options_.host, error);

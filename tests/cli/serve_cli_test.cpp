@@ -2,6 +2,7 @@
 #include "run.hpp"
 #include "scratch_dir.hpp"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <chrono>
 #include <csignal>
@@ -9,10 +10,15 @@
 #include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <iterator>
+#include <map>
+#include <optional>
 #include <netinet/in.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sstream>
 #include <string>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -161,6 +167,45 @@ std::vector<pid_t> children_of(pid_t pid) {
     return children;
 }
 
+/// Field `field` (numbered from 1, as in proc(5)) of the stat file `stat_file` of a process or
+/// thread, from field 3 on; nullopt when it has ended.
+std::optional<long> stat_field(const std::filesystem::path& stat_file, int field) {
+    std::ifstream in(stat_file);
+    const std::string stat{std::istreambuf_iterator<char>(in), {}};
+    const auto after_name = stat.rfind(')'); // the name may hold spaces
+    if (after_name == std::string::npos || after_name + 2 > stat.size()) {
+        return std::nullopt;
+    }
+    std::istringstream fields(stat.substr(after_name + 2)); // from field 3, the state
+    std::string skipped;
+    for (int f = 3; f < field && fields >> skipped; ++f) {
+    }
+    long value = 0;
+    return fields >> value ? std::optional<long>(value) : std::nullopt;
+}
+
+/// The nice value of each thread of process `pid`.
+std::map<pid_t, int> thread_nice_values(pid_t pid) {
+    std::map<pid_t, int> nice_values;
+    for (const auto& task :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+        if (const auto nice = stat_field(task.path() / "stat", 19)) {
+            nice_values[std::stoi(task.path().filename().string())] = static_cast<int>(*nice);
+        }
+    }
+    return nice_values;
+}
+
+/// The CPU time (user and system, in clock ticks) processes `pids` have used so far.
+long cpu_ticks(const std::vector<pid_t>& pids) {
+    long ticks = 0;
+    for (const pid_t pid : pids) {
+        const std::filesystem::path stat = "/proc/" + std::to_string(pid) + "/stat";
+        ticks += stat_field(stat, 14).value_or(0) + stat_field(stat, 15).value_or(0);
+    }
+    return ticks;
+}
+
 } // namespace
 
 TEST(Serve, AnswersHealthAndReadinessThenStopsCleanlyOnSigterm) {
@@ -178,6 +223,35 @@ TEST(Serve, AnswersHealthAndReadinessThenStopsCleanlyOnSigterm) {
     EXPECT_THAT(server.log(), HasSubstr("stopped"));
 }
 
+TEST(Serve, ChecksRunAtALowerPriorityThanTheThreadsThatAnswer) {
+    const int base = ::getpriority(PRIO_PROCESS, 0);
+    if (base > 9) {
+        GTEST_SKIP() << "the tests run at nice " << base << ": no room to lower a thread's";
+    }
+    ServeProcess server({"--workers", "3", "--io-threads", "2"});
+    ASSERT_GT(server.port(), 0) << server.log();
+    // Once loaded (the loading thread, niced too, has ended), exactly the 3 workers are niced.
+    std::map<pid_t, int> threads;
+    auto lowered = [&] {
+        return std::count_if(threads.begin(), threads.end(),
+                             [&](const auto& thread) { return thread.second == base + 10; });
+    };
+    for (int i = 0; i < 200; ++i) {
+        threads = thread_nice_values(server.pid());
+        if (http_get(server.port(), "/readyz").find("200 OK") != std::string::npos &&
+            lowered() == 3) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(lowered(), 3) << "threads at nice " << base + 10;
+    EXPECT_EQ(threads[server.pid()], base) << "the main thread";
+    const auto at_base = std::count_if(threads.begin(), threads.end(),
+                                       [&](const auto& thread) { return thread.second == base; });
+    EXPECT_GE(at_base, 2) << "the I/O threads keep the priority they were given";
+    EXPECT_EQ(server.terminate(), 0);
+}
+
 TEST(Serve, ABadHostOrPortIsRefusedWithAReason) {
     auto run = atk::test::run_toolkit({"serve", "--host", "somewhere"});
     EXPECT_EQ(run.exit_code, 2);
@@ -192,7 +266,9 @@ TEST(Serve, TheLoadOptionsAreCheckedWithAReason) {
              {"--deadline-seconds", "0"},
              {"--max-queue-wait-ms", "0"},
              {"--idle-timeout-seconds", "0"},
-             {"--max-connections", "0"}}) {
+             {"--max-connections", "0"},
+             {"--workers", "-1"},
+             {"--workers", "many"}}) {
         const auto run = atk::test::run_toolkit({"serve", option, value});
         EXPECT_NE(run.exit_code, 0) << option;
         EXPECT_THAT(run.err, HasSubstr(option)) << option;
@@ -280,11 +356,19 @@ TEST(Serve, AKilledTranslationPipelineFailsOnlyItsRequestAndIsReplaced) {
         failed = http_request(server.port(), "POST", "/api/v1/translate",
                               R"({"source": "en", "target": "es", "text": ")" + long_text + "\"}");
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // well into it
+    // Killed once the pipeline is at work on it (its stages using CPU; a fixed wait is not
+    // enough on a busy machine under the sanitizers, where the request may not have reached
+    // the pipeline yet: then the killed stages are replaced in time and it succeeds).
+    const long idle_ticks = cpu_ticks(stages);
+    for (int i = 0; i < 3000 && cpu_ticks(stages) < idle_ticks + 2; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const bool at_work = cpu_ticks(stages) >= idle_ticks + 2;
     for (const pid_t stage : stages) { // the analyser and the rest: whichever is at work
         ::kill(stage, SIGKILL);
     }
     translating.join();
+    ASSERT_TRUE(at_work) << "the pipeline never started on the text";
     EXPECT_THAT(failed, HasSubstr("503 Service Unavailable"));
     EXPECT_THAT(failed, HasSubstr("translation_unavailable"));
     // Every stage killed while idle: replaced before the next request meets them.
