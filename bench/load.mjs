@@ -7,13 +7,15 @@
 //
 //   node bench/load.mjs --url URL [--path P] [--body-file F] [--content-type T]
 //        (--closed N | --rate R) --seconds S [--timeout-ms MS] [--connections MAX]
-//        [--local-address A] [--ca FILE] [--rss-pid PID]
+//        [--local-address A] [--ca FILE] [--rss-pid PID] [--window-seconds W]
 //
 // Prints one JSON object: the totals (sent, by status, errors by kind, latency percentiles of
 // the 2xx answers, of the 503 and 429 ones (also timed from when each was really sent), of all
 // answers, and how late the generator itself was in sending: when it is far behind, the
-// machine is out of CPU for it and the figures timed from the schedule say so) and a series with one entry per second (the same, and the
-// server's resident memory when --rss-pid is given).
+// // machine is out of CPU for it and the figures timed from the schedule say so), a series with
+// one entry per window of W seconds (1 unless given), each request counted in the window it was
+// due in, with the same figures, and the server's resident memory each second when --rss-pid is
+// given.
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -25,15 +27,15 @@ function usage(message) {
 
 function parseArguments(argv) {
   const options = {
-    path: '/', contentType: 'application/json', timeoutMs: 10_000, connections: 4096,
+    path: '/', contentType: 'application/json', timeoutMs: 10_000, connections: 4096, windowSeconds: 1,
   };
   const names = {
     '--url': 'url', '--path': 'path', '--body-file': 'bodyFile', '--content-type': 'contentType',
     '--closed': 'closed', '--rate': 'rate', '--seconds': 'seconds', '--timeout-ms': 'timeoutMs',
     '--connections': 'connections', '--local-address': 'localAddress', '--ca': 'ca',
-    '--rss-pid': 'rssPid',
+    '--rss-pid': 'rssPid', '--window-seconds': 'windowSeconds',
   };
-  const numeric = new Set(['closed', 'rate', 'seconds', 'timeoutMs', 'connections', 'rssPid']);
+  const numeric = new Set(['closed', 'rate', 'seconds', 'timeoutMs', 'connections', 'rssPid', 'windowSeconds']);
   for (let i = 0; i < argv.length; i += 2) {
     const name = names[argv[i]];
     if (!name) usage(`unknown option ${argv[i]}`);
@@ -133,23 +135,27 @@ async function main() {
     ca: options.ca ? fs.readFileSync(options.ca) : undefined,
   });
   const total = new Tally();
-  const seconds = [];
+  const windows = [];
+  const windowMs = options.windowSeconds * 1000;
   const started = performance.now();
   const end = started + options.seconds * 1000;
-  const secondOf = (time) => Math.min(Math.floor((time - started) / 1000), options.seconds - 1);
-  const tallyAt = (time) => {
-    const index = secondOf(time);
-    while (seconds.length <= index) seconds.push(new Tally());
-    return seconds[index];
+  const lastWindow = Math.ceil(options.seconds / options.windowSeconds) - 1;
+  // `offset` is ms since the start; a scheduled request's offset is computed exactly from its
+  // index, so the ones due on a window's boundary fall into that window, not the one before.
+  const tallyAt = (offset) => {
+    const index = Math.min(Math.floor(offset / windowMs), lastWindow);
+    while (windows.length <= index) windows.push(new Tally());
+    return windows[index];
   };
 
-  // One request due at `due`; resolves when it is answered or has failed.
-  const send = (due) => new Promise((resolve) => {
+  // One request due `offset` ms after the start; resolves when it is answered or has failed.
+  const send = (offset) => new Promise((resolve) => {
+    const due = started + offset;
     const sentAt = performance.now();
     total.sent += 1;
-    tallyAt(due).sent += 1;
+    tallyAt(offset).sent += 1;
     total.lag.push(sentAt - due);
-    tallyAt(due).lag.push(sentAt - due);
+    tallyAt(offset).lag.push(sentAt - due);
     const request = (secure ? https : http).request(target, {
       method: body ? 'POST' : 'GET',
       agent,
@@ -160,7 +166,7 @@ async function main() {
       response.on('end', () => {
         const now = performance.now();
         total.answered(response.statusCode, now - due, now - sentAt);
-        tallyAt(due).answered(response.statusCode, now - due, now - sentAt);
+        tallyAt(offset).answered(response.statusCode, now - due, now - sentAt);
         resolve();
       });
       response.on('error', () => fail('reset'));
@@ -170,7 +176,7 @@ async function main() {
       if (failed) return;
       failed = true;
       total.failed(kind);
-      tallyAt(due).failed(kind);
+      tallyAt(offset).failed(kind);
       resolve();
     };
     request.on('timeout', () => { request.destroy(new Error('timeout')); fail('timeout'); });
@@ -185,7 +191,7 @@ async function main() {
 
   if (options.closed) {
     const client = async () => {
-      while (performance.now() < end) await send(performance.now());
+      while (performance.now() < end) await send(performance.now() - started);
     };
     await Promise.all(Array.from({ length: options.closed }, client));
   } else {
@@ -195,9 +201,11 @@ async function main() {
     await new Promise((resolve) => {
       const tick = () => {
         const now = performance.now();
-        const shouldHaveSent = Math.floor(((Math.min(now, end) - started) / 1000) * options.rate);
+        // Once the time is up, exactly seconds x rate requests have been sent, never one short.
+        const shouldHaveSent = now >= end ? Math.floor(options.seconds * options.rate)
+          : Math.floor(((now - started) / 1000) * options.rate);
         for (; due < shouldHaveSent; due += 1) {
-          const promise = send(started + (due / options.rate) * 1000);
+          const promise = send((due * 1000) / options.rate);
           inFlight.add(promise);
           promise.then(() => inFlight.delete(promise));
         }
@@ -217,7 +225,7 @@ async function main() {
     ok_per_second: Math.round((total.ok.length / elapsed) * 10) / 10,
     ...total.report(),
     rss_mb: memory,
-    series: seconds.map((tally, index) => ({ second: index, ...tally.report() })),
+    series: windows.map((tally, index) => ({ second: index * options.windowSeconds, ...tally.report() })),
   })}\n`);
 }
 
