@@ -8,23 +8,24 @@
 //
 // nginx retries a request on the other instance when the first fails before answering or
 // sheds it (proxy_next_upstream error timeout http_503 non_idempotent): every POST of ours is a
-// pure function of its body (a check, a translation), so retrying one is safe. A load balancer
-// that did not retry would pass the requests in flight on a killed instance to the client as
-// 502s, and the checks a just-restarted instance sheds while its dictionaries load (slow under
-// the sanitizers) as 503s.
+// pure function of its body (a check, a translation), so retrying one is safe. Each request
+// tries at most both instances; a dead one costs a refused connect, which is instant. A load
+// balancer that did not retry would pass the requests in flight on a killed instance to the
+// client as 502s, and the checks a just-restarted instance sheds while its dictionaries load
+// (slow under the sanitizers) as 503s.
 //
 // With ATK_FAULTS_REPORT=FILE the figures are also written to FILE as JSON
 // (tools/record-faults.sh turns them into docs/reliability.md's table).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
+import { startServer } from "../compat/live_server.js";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const binary = process.env.ATK_BINARY;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const loadGenerator = path.join(root, "bench/load.mjs");
 const sleep = (ms) => new Promise((wake) => setTimeout(wake, ms));
@@ -43,37 +44,29 @@ function freePort() {
   });
 }
 
-/// One analyst-toolkit server on `port`; start() resolves once /readyz says ready.
+/// One analyst-toolkit server on a fixed `port`, so that nginx finds it again after a restart;
+/// start() resolves once /readyz says ready.
 class Instance {
   constructor(name, port, extra = []) {
     this.name = name;
     this.port = port;
     this.extra = extra;
-    this.requests = 0; // lines of its request logs, over every start
-    this.child = null;
+    this.requests = 0; // lines of its request logs since the first start, over every start
+    this.server = null;
   }
   async start() {
-    this.child = spawn(binary, ["serve", "--port", String(this.port), ...this.extra],
-      { stdio: ["ignore", "pipe", "pipe"] });
-    this.log = "";
-    this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve({ code, signal })));
-    this.child.stdout.on("data", (chunk) => {
+    this.server = await startServer(this.extra, { port: this.port });
+    this.server.child.stdout.on("data", (chunk) => {
       this.requests += String(chunk).split("\n").filter((line) => line.includes('"route"')).length;
     });
-    this.child.stderr.on("data", (chunk) => (this.log += chunk));
-    for (let tries = 0; ; tries += 1) {
-      const ready = await fetch(`http://127.0.0.1:${this.port}/readyz`).catch(() => null);
-      if (ready?.ok) return;
-      if (this.child.exitCode !== null || tries > 300) {
-        throw new Error(`${this.name} did not become ready:\n${this.log}`);
-      }
-      await sleep(50);
-    }
+  }
+  get child() {
+    return this.server?.child;
   }
   /// Sends `signal` and resolves to how it ended ({ code, signal }).
   async stop(signal) {
-    this.child.kill(signal);
-    return this.exited;
+    this.server.child.kill(signal);
+    return this.server.exited;
   }
 }
 
@@ -90,8 +83,12 @@ class Proxy {
     const temp = path.join(this.dir, "temp");
     fs.mkdirSync(temp, { mode: 0o777 });
     fs.chmodSync(temp, 0o777);
+    // max_fails=0: nginx never marks an instance down on its own. Like the ALB, which takes an
+    // instance out only on its health checks, not on failed requests. With max_fails=1 a single
+    // shed 503 from the surviving instance, while the other was down, left no live upstream
+    // and nginx answered every request of the next second with 502 itself.
     const upstreams = instances
-      .map((instance) => `    server 127.0.0.1:${instance.port} max_fails=1 fail_timeout=1s;`).join("\n");
+      .map((instance) => `    server 127.0.0.1:${instance.port} max_fails=0;`).join("\n");
     fs.writeFileSync(path.join(this.dir, "nginx.conf"), `
 worker_processes 1;
 pid ${this.dir}/nginx.pid;
@@ -141,6 +138,11 @@ ${upstreams}
   }
   get url() { return `https://127.0.0.1:${this.port}`; }
   get ca() { return path.join(this.dir, "cert.pem"); }
+  /// The last lines of nginx's error log: why it gave up on an upstream, for a failure's message.
+  errorLog(lines = 15) {
+    const log = fs.readFileSync(path.join(this.dir, "error.log"), "utf8").trimEnd().split("\n");
+    return log.slice(-lines).join("\n");
+  }
   stop() { this.child?.kill("SIGTERM"); }
 }
 
@@ -176,7 +178,6 @@ let b;
 let proxy;
 
 before(async () => {
-  assert.ok(binary, "set ATK_BINARY to the analyst-toolkit binary (ctest does)");
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "atk-faults-"));
   a = new Instance("a", await freePort());
   b = new Instance("b", await freePort());
@@ -222,7 +223,7 @@ test("kill -9 of one instance under load: only requests in flight on it could fa
   // At 100 checks/s of a few milliseconds each, about one is in flight on an instance at any
   // moment; nginx retries it on the other, so none should fail: 3 allows for a retry that
   // itself met the dying instance.
-  assert.ok(failures(result) <= 3, `failed: ${JSON.stringify(result.statuses)}, errors ${JSON.stringify(result.errors)}`);
+  assert.ok(failures(result) <= 3, `failed: ${JSON.stringify(result.statuses)}, errors ${JSON.stringify(result.errors)}\nnginx:\n${proxy.errorLog()}`);
   assert.ok(afterRestart > 0, "traffic returned to the restarted instance");
 });
 
@@ -245,7 +246,7 @@ test("a rolling restart with SIGTERM under load fails no request", async () => {
     statuses: result.statuses, socket_errors: result.error_count, p99_ms: result.ok.p99_ms,
     exit_codes: exits.map((exit) => exit.code), served_after_restart: served };
   assert.deepEqual(exits.map((exit) => exit.code), [0, 0], "each instance drained and exited 0");
-  assert.equal(failures(result), 0, `failed: ${JSON.stringify(result.statuses)}, errors ${JSON.stringify(result.errors)}`);
+  assert.equal(failures(result), 0, `failed: ${JSON.stringify(result.statuses)}, errors ${JSON.stringify(result.errors)}\nnginx:\n${proxy.errorLog()}`);
   assert.ok(served.a > 0 && served.b > 0, `each restarted instance served again: ${JSON.stringify(served)}`);
 });
 
@@ -261,26 +262,25 @@ function childrenOf(pid) {
 
 test("a translation pipeline killed under load: only the requests it held fail, with 503, and it is replaced", async () => {
   // No translation cache: every request goes through a pipeline.
-  const server = new Instance("translator", await freePort(), ["--translation-cache", "0"]);
-  await server.start();
+  const server = await startServer(["--translation-cache", "0"]);
   try {
     const body = path.join(scratch, "translate.json");
     const text = fs.readFileSync(path.join(root, "tests/data/requirements-en.md"), "utf8")
       .split("\n\n").slice(0, 6).join("\n\n");
     fs.writeFileSync(body, JSON.stringify({ text, source: "en", target: "es", format: "markdown" }));
     // Warm: the pipelines are started on first use.
-    const warm = await fetch(`http://127.0.0.1:${server.port}/api/v1/translate`,
+    const warm = await fetch(`${server.url}/api/v1/translate`,
       { method: "POST", headers: { "content-type": "application/json" }, body: fs.readFileSync(body) });
     assert.equal(warm.status, 200, await warm.text());
     const translationRate = 20;
-    const running = load(["--url", `http://127.0.0.1:${server.port}`, "--path", "/api/v1/translate",
+    const running = load(["--url", server.url, "--path", "/api/v1/translate",
       "--body-file", body, "--rate", String(translationRate), "--seconds", "6"]);
     await sleep(2000);
     const stages = childrenOf(server.child.pid);
     assert.ok(stages.length > 0, "the server runs its pipelines as child processes");
     process.kill(stages[Math.floor(stages.length / 2)], "SIGKILL");
     const result = await running;
-    const after = await fetch(`http://127.0.0.1:${server.port}/api/v1/translate`,
+    const after = await fetch(`${server.url}/api/v1/translate`,
       { method: "POST", headers: { "content-type": "application/json" }, body: fs.readFileSync(body) });
     const refused = result.statuses["503"] ?? 0;
     report.pipeline = { rate: translationRate, seconds: 6, sent: result.sent, statuses: result.statuses,
