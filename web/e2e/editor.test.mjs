@@ -74,6 +74,14 @@ async function focusedName(page) {
 
 const editorText = (page) => page.locator(".cm-content").innerText();
 
+/// The editor's text once it has become `expected` (within 10 s), or as it is then: for changes
+/// that arrive asynchronously, like a file being read.
+async function editorTextOnceItIs(page, expected) {
+  await page.waitForFunction((text) => document.querySelector(".cm-content")?.innerText === text,
+    expected, { timeout: 10000 }).catch(() => {});
+  return editorText(page);
+}
+
 test("findings appear as you type, a fix applies with a click, the draft survives a reload", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
@@ -193,7 +201,7 @@ test("a file opens into the editor; a word's synonyms replace it with a click", 
     mimeType: "text/markdown",
     buffer: Buffer.from("The export shall be fast."),
   });
-  assert.equal(await editorText(page), "The export shall be fast.");
+  assert.equal(await editorTextOnceItIs(page, "The export shall be fast."), "The export shall be fast.");
   await page.locator(".summary").waitFor({ timeout: 10000 });
   await page.click(".cm-content");
   await page.keyboard.press("End");
