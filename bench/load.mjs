@@ -12,7 +12,7 @@
 // Prints one JSON object: the totals (sent, by status, errors by kind, latency percentiles of
 // the 2xx answers, of the 503 and 429 ones (also timed from when each was really sent), of all
 // answers, and how late the generator itself was in sending: when it is far behind, the
-// // machine is out of CPU for it and the figures timed from the schedule say so), a series with
+// machine is out of CPU for it and the figures timed from the schedule say so), a series with
 // one entry per window of W seconds (1 unless given), each request counted in the window it was
 // due in, with the same figures, and the server's resident memory each second when --rss-pid is
 // given.
@@ -151,11 +151,12 @@ async function main() {
   // One request due `offset` ms after the start; resolves when it is answered or has failed.
   const send = (offset) => new Promise((resolve) => {
     const due = started + offset;
+    const window = tallyAt(offset);
     const sentAt = performance.now();
     total.sent += 1;
-    tallyAt(offset).sent += 1;
+    window.sent += 1;
     total.lag.push(sentAt - due);
-    tallyAt(offset).lag.push(sentAt - due);
+    window.lag.push(sentAt - due);
     const request = (secure ? https : http).request(target, {
       method: body ? 'POST' : 'GET',
       agent,
@@ -166,7 +167,7 @@ async function main() {
       response.on('end', () => {
         const now = performance.now();
         total.answered(response.statusCode, now - due, now - sentAt);
-        tallyAt(offset).answered(response.statusCode, now - due, now - sentAt);
+        window.answered(response.statusCode, now - due, now - sentAt);
         resolve();
       });
       response.on('error', () => fail('reset'));
@@ -176,7 +177,7 @@ async function main() {
       if (failed) return;
       failed = true;
       total.failed(kind);
-      tallyAt(offset).failed(kind);
+      window.failed(kind);
       resolve();
     };
     request.on('timeout', () => { request.destroy(new Error('timeout')); fail('timeout'); });
