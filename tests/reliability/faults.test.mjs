@@ -19,12 +19,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { startServer } from "../compat/live_server.js";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startServer } from "../compat/live_server.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const loadGenerator = path.join(root, "bench/load.mjs");
@@ -47,21 +47,17 @@ function freePort() {
 /// One analyst-toolkit server on a fixed `port`, so that nginx finds it again after a restart;
 /// start() resolves once /readyz says ready.
 class Instance {
-  constructor(name, port, extra = []) {
+  constructor(name, port) {
     this.name = name;
     this.port = port;
-    this.extra = extra;
     this.requests = 0; // lines of its request logs since the first start, over every start
     this.server = null;
   }
   async start() {
-    this.server = await startServer(this.extra, { port: this.port });
+    this.server = await startServer([], { port: this.port });
     this.server.child.stdout.on("data", (chunk) => {
       this.requests += String(chunk).split("\n").filter((line) => line.includes('"route"')).length;
     });
-  }
-  get child() {
-    return this.server?.child;
   }
   /// Sends `signal` and resolves to how it ended ({ code, signal }).
   async stop(signal) {
@@ -189,7 +185,8 @@ before(async () => {
 after(async () => {
   proxy?.stop();
   for (const instance of [a, b]) {
-    if (instance?.child?.exitCode === null) instance.child.kill("SIGKILL");
+    const child = instance?.server?.child;
+    if (child?.exitCode === null) child.kill("SIGKILL");
   }
   if (process.env.ATK_FAULTS_REPORT) {
     fs.writeFileSync(process.env.ATK_FAULTS_REPORT, `${JSON.stringify(report, null, 2)}\n`);
