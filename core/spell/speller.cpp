@@ -83,10 +83,14 @@ void DocumentSpeller::judge(const Lexicon& lexicon, std::vector<Misspelling>& ou
             report(block, pending.span);
             continue;
         }
-        // A compound the dictionary does not list is fine when each of its parts is a word.
-        for (std::uint32_t i = pending.first_part; i < pending.first_part + pending.part_count;
-             ++i) {
-            if (!is_correct(lexicon, slice(block, parts_[i]))) {
+        // A compound the dictionary does not list is fine when each of its parts is a word,
+        // or (before a hyphen) a compound's first element: German dictionaries list those
+        // with their hyphen ("Bestätigungs-" of Bestätigungs-E-Mail), not alone.
+        const std::uint32_t end = pending.first_part + pending.part_count;
+        for (std::uint32_t i = pending.first_part; i < end; ++i) {
+            const std::string_view part = slice(block, parts_[i]);
+            if (!is_correct(lexicon, part) &&
+                (i + 1 == end || !is_correct(lexicon, std::string(part) + '-'))) {
                 report(block, parts_[i]);
             }
         }

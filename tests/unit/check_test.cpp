@@ -117,6 +117,14 @@ TEST(Check, FlagsOnlyTheMisspelledPartOfACompound) {
     EXPECT_THAT(flagged("A well-knwon fact.", in("en-US")), ElementsAre("knwon"));
 }
 
+TEST(Check, AcceptsGermanCompoundsWhoseFirstPartEndsInAHyphen) {
+    // de_DE lists "Bestätigungs-" as the first element of hyphenated compounds (issue 20).
+    EXPECT_THAT(flagged("Die Bestätigungs-E-Mail und die Kunden-Nummer kommen.", in("de-DE")),
+                IsEmpty());
+    EXPECT_THAT(flagged("Die Bestätigungs-E-Mial kommt.", in("de-DE")), ElementsAre("Mial"));
+    EXPECT_THAT(flagged("Die Bestätigungs kommt.", in("de-DE")), ElementsAre("Bestätigungs"));
+}
+
 TEST(Check, GlossaryTermsAreAcceptedAndSuggested) {
     atk::spell::Glossary glossary;
     glossary.add("Acmezon");
