@@ -31,7 +31,7 @@ struct CheckArguments {
     std::size_t max_file_bytes = std::size_t{10} * 1024 * 1024;
     std::size_t max_suggestions = 5;
     bool fix = false;
-    double fix_confidence = 0.9;
+    double fix_confidence = kDefaultFixConfidence;
     bool keep_original = false;
     bool no_rules = false;
     bool scores = false;

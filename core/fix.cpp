@@ -2,13 +2,17 @@
 
 namespace atk {
 
+bool is_confident_fix(const Alert& alert, double min_confidence) {
+    return alert.category == "TYPOS" && !alert.replacements.empty() &&
+           alert.confidence >= min_confidence;
+}
+
 FixResult apply_confident_fixes(std::string_view text, const std::vector<Alert>& alerts,
                                 double min_confidence) {
     FixResult result;
     std::size_t copied = 0; // text before this offset is already in result.text
     for (const Alert& alert : alerts) {
-        const bool confident = alert.category == "TYPOS" && !alert.replacements.empty() &&
-                               alert.confidence >= min_confidence && alert.begin >= copied;
+        const bool confident = is_confident_fix(alert, min_confidence) && alert.begin >= copied;
         if (!confident) {
             result.remaining.push_back(alert);
             continue;

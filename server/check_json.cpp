@@ -1,5 +1,7 @@
 #include "server/check_json.hpp"
 
+#include "fix.hpp"
+
 #include <cmath>
 
 namespace atk::server {
@@ -61,7 +63,8 @@ ordered_json check_json(const CheckResult& result, const text::OffsetMap& map) {
                            {"explanation", alert.explanation},
                            {"link", alert.link},
                            {"replacements", alert.replacements},
-                           {"confidence", std::round(alert.confidence * 1000) / 1000}});
+                           {"confidence", std::round(alert.confidence * 1000) / 1000},
+                           {"fixable", is_confident_fix(alert)}});
     }
     ordered_json json{{"language", result.language.code},
                       {"language_detected", result.language_detected},

@@ -3,6 +3,7 @@
 #include "build_checker.hpp"
 #include "server/router.hpp"
 
+#include <algorithm>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -32,15 +33,24 @@ const json kNone = json::object(); // what a schema without "required" or "prope
 std::string violation(const json& document, const json& value, const json& schema_or_ref,
                       const std::string& where) {
     const json& schema = resolve(document, schema_or_ref);
-    const std::string type = schema.value("type", "");
-    const bool fits =
-        type.empty() || (type == "object" && value.is_object()) ||
-        (type == "array" && value.is_array()) || (type == "string" && value.is_string()) ||
-        (type == "boolean" && value.is_boolean()) ||
-        (type == "integer" && value.is_number_integer()) || (type == "number" && value.is_number());
+    // "type" is one name or a list of them (["number", "null"]: a nullable number).
+    const json types = !schema.contains("type")    ? json::array()
+                       : schema["type"].is_array() ? schema["type"]
+                                                   : json::array({schema["type"]});
+    const auto fits_type = [&](const std::string& type) {
+        return (type == "object" && value.is_object()) || (type == "array" && value.is_array()) ||
+               (type == "string" && value.is_string()) ||
+               (type == "boolean" && value.is_boolean()) ||
+               (type == "integer" && value.is_number_integer()) ||
+               (type == "number" && value.is_number()) || (type == "null" && value.is_null());
+    };
+    const bool fits = types.empty() || std::any_of(types.begin(), types.end(), [&](const json& t) {
+                          return fits_type(t.get<std::string>());
+                      });
     if (!fits) {
-        return where + " is not " + type + ": " + value.dump().substr(0, 80);
+        return where + " is not " + types.dump() + ": " + value.dump().substr(0, 80);
     }
+    const std::string type = value.is_object() ? "object" : value.is_array() ? "array" : "";
     if (type == "object") {
         for (const auto& name : schema.contains("required") ? schema["required"] : kNone) {
             if (!value.contains(name.get<std::string>())) {
@@ -49,7 +59,7 @@ std::string violation(const json& document, const json& value, const json& schem
         }
         for (const auto& [name, property] :
              (schema.contains("properties") ? schema["properties"] : kNone).items()) {
-            if (value.contains(name) && !value[name].is_null()) {
+            if (value.contains(name)) {
                 if (auto found = violation(document, value[name], property, where + "." + name);
                     !found.empty()) {
                     return found;

@@ -13,6 +13,7 @@ using atk::test::build_checker;
 using nlohmann::json;
 using testing::ElementsAre;
 using testing::HasSubstr;
+using testing::Pair;
 namespace http = atk::server::http;
 
 namespace {
@@ -95,6 +96,27 @@ TEST(NativeApi, ACheckAnswersTheCliSchemaWithUtf16Offsets) {
     EXPECT_EQ(match["replacements"].at(0), "receives");
     EXPECT_TRUE(body.contains("quality"));
     EXPECT_TRUE(body.contains("readability"));
+}
+
+TEST(NativeApi, FixableIsWhatCheckFixWouldApply) {
+    const Router router(build_checker());
+    const auto fixable = [&](const std::string& text, const std::string& language) {
+        const auto response = router.handle(
+            post("/api/v1/check", json{{"text", text}, {"language", language}}.dump()));
+        const json body = json::parse(response.body());
+        std::vector<std::pair<std::string, bool>> out;
+        for (const auto& match : body["matches"]) {
+            out.emplace_back(text.substr(match["offset"], match["length"]), match["fixable"]);
+        }
+        return out;
+    };
+    // A confident English correction, a name-like capitalised word that is not confident.
+    EXPECT_THAT(fixable("The system recieves data from Zorblax.", "en-US"),
+                ElementsAre(Pair("recieves", true), Pair("Zorblax", false)));
+    // German confidences are not calibrated (0): nothing is fixed without asking, as check
+    // --fix leaves it; and Bestätigungs-E-Mail is a correct compound.
+    EXPECT_THAT(fixable("Das Pasword und die Bestätigungs-E-Mail.", "de-DE"),
+                ElementsAre(Pair("Pasword", false)));
 }
 
 TEST(NativeApi, GlossaryRulesAndProfileComeWithTheRequest) {
