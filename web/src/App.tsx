@@ -14,17 +14,16 @@ import {
   type Match,
 } from "./api/client";
 import { checking, recheck } from "./editor/checking";
-import { canOpen, download, openable } from "./editor/documents";
+import { canOpen, download, nameFromText, openable, replacesEverything } from "./editor/documents";
 import { FileButton } from "./editor/FileButton";
-import { keep, loadKept } from "./editor/storage";
+import { draftKey, glossaryKey, keep, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
-import { applyFirstFix, byCategory, fixAllTypos } from "./editor/findings";
+import { applyFirstFix, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
 import { FindingsPanel, type Thesaurus } from "./panel/FindingsPanel";
 import { TranslationPane } from "./translation/TranslationPane";
+import { ErrorBoundary } from "./ui/ErrorBoundary";
 
-const draftKey = "analyst-toolkit.draft";
-const glossaryKey = "analyst-toolkit.glossary";
 
 function savedGlossary(): string[] {
   try {
@@ -50,6 +49,8 @@ export function App() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>();
   const language = useRef("auto");
+  /// The same choice, for the menu (the checks read the ref).
+  const [languageChoice, setLanguageChoice] = useState("auto");
   const [glossaryTerms, setGlossaryTerms] = useState<string[]>(savedGlossary);
   /// The same terms, for the checks, which read them outside React.
   const glossary = useRef<string[]>(glossaryTerms);
@@ -64,7 +65,8 @@ export function App() {
   const [notKept, setNotKept] = useState<string>();
   const [installed, setInstalled] = useState<Languages>({ languages: [], translation_pairs: [] });
   const [translating, setTranslating] = useState(false);
-  const [fileName, setFileName] = useState("document.md");
+  /// The file the document was opened from, until its text is replaced as a whole.
+  const [openedFile, setOpenedFile] = useState<string>();
   const [editingGlossary, setEditingGlossary] = useState(false);
   /// The synonyms of the selected word, and where that word is.
   const [thesaurus, setThesaurus] = useState<Thesaurus>();
@@ -130,13 +132,23 @@ export function App() {
         }),
         // Nothing typed is lost: the draft is kept in the browser at every change.
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) setNotKept(keep(localStorage, draftKey, update.state.doc.toString()));
+          if (!update.docChanged) return;
+          setNotKept(keep(localStorage, draftKey, update.state.doc.toString()));
+          const replaced = update.transactions.some(
+            (t) => !t.isUserEvent("open") && replacesEverything(t.changes, t.startState.doc.length),
+          );
+          if (replaced) setOpenedFile(undefined); // another document now: not that file
         }),
       ],
     });
     view.current = editor;
     return () => editor.destroy();
   }, []);
+
+  /// The document as it is now.
+  const draft = () => view.current?.state.doc.toString() ?? loadKept(localStorage, draftKey) ?? "";
+  /// The name Save offers: the file it was opened from, else one made of its first heading.
+  const fileName = () => openedFile ?? nameFromText(draft());
 
   const jumpTo = (match: Pick<Match, "offset" | "length">) => {
     const editor = view.current;
@@ -190,8 +202,8 @@ export function App() {
     }
     const text = await file.text();
     // One change: Undo brings the previous text back.
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
-    setFileName(file.name);
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, userEvent: "open" });
+    setOpenedFile(file.name);
   };
 
   const showCategory = (category: string, show: boolean) => {
@@ -207,6 +219,7 @@ export function App() {
     if (!editor) return;
     const changes = fixAllTypos(editor.state);
     if (changes.length > 0) editor.dispatch({ changes, userEvent: "input.fix" });
+    editor.focus(); // so that Ctrl-Z takes it back at once
   };
 
   const documentLanguage = (result?.language ?? "en").split("-")[0];
@@ -214,7 +227,7 @@ export function App() {
     .filter((pair) => pair.source === documentLanguage)
     .map((pair) => pair.target);
 
-  const typoCount = byCategory(result?.matches ?? []).get("TYPOS")?.length ?? 0;
+  const sureFixes = (result?.matches ?? []).filter((m) => m.fixable === true).length;
   return (
     <div className="app">
       <header className="toolbar">
@@ -222,9 +235,10 @@ export function App() {
         <label title={result?.language_detected ? `Detected: ${result.language}` : undefined}>
           Language{" "}
           <select
-            value={language.current}
+            value={languageChoice}
             onChange={(event) => {
               language.current = event.target.value;
+              setLanguageChoice(event.target.value);
               if (view.current) recheck(view.current);
             }}
           >
@@ -238,11 +252,16 @@ export function App() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={fixTypos} disabled={typoCount === 0}>
-          Fix all typos{typoCount > 0 && ` (${typoCount})`}
+        <button
+          type="button"
+          onClick={fixTypos}
+          disabled={sureFixes === 0}
+          title="Corrects the typos whose best suggestion is sure, as check --fix does; the others stay listed"
+        >
+          Fix all typos{sureFixes > 0 && ` (${sureFixes})`}
         </button>
         <FileButton label="Open…" accept={openable} onFile={openFile} />
-        <button type="button" onClick={() => download(view.current?.state.doc.toString() ?? "", fileName)}>
+        <button type="button" onClick={() => download(draft(), fileName())}>
           Save
         </button>
         <button
@@ -270,29 +289,44 @@ export function App() {
           }}
         />
         {translating && (
-          <TranslationPane
-            source={documentLanguage}
-            targets={targets}
-            text={() => view.current?.state.doc.toString() ?? ""}
-            glossary={() => glossary.current}
-          />
+          <ErrorBoundary area="The translation" draft={draft} fileName={fileName}>
+            <TranslationPane
+              source={documentLanguage}
+              targets={targets}
+              text={draft}
+              glossary={() => glossary.current}
+            />
+          </ErrorBoundary>
         )}
-        <FindingsPanel
-          error={[notKept, error].filter(Boolean).join(" ") || undefined}
-          result={result}
-          thesaurus={thesaurus}
-          hidden={hidden}
-          onJump={jumpTo}
-          onShowCategory={showCategory}
-          onReplaceWord={replaceWord}
-        />
+        <ErrorBoundary
+          area="The findings panel"
+          draft={draft}
+          fileName={fileName}
+          onReset={() => {
+            setResult(undefined);
+            setThesaurus(undefined);
+            if (view.current) recheck(view.current);
+          }}
+        >
+          <FindingsPanel
+            error={[notKept, error].filter(Boolean).join(" ") || undefined}
+            result={result}
+            thesaurus={thesaurus}
+            hidden={hidden}
+            onJump={jumpTo}
+            onShowCategory={showCategory}
+            onReplaceWord={replaceWord}
+          />
+        </ErrorBoundary>
       </main>
       {editingGlossary && (
-        <GlossaryDialog
-          terms={glossaryTerms}
-          onChange={setGlossary}
-          onClose={() => setEditingGlossary(false)}
-        />
+        <ErrorBoundary area="The glossary" draft={draft} fileName={fileName}>
+          <GlossaryDialog
+            terms={glossaryTerms}
+            onChange={setGlossary}
+            onClose={() => setEditingGlossary(false)}
+          />
+        </ErrorBoundary>
       )}
     </div>
   );

@@ -20,6 +20,8 @@ export interface Match {
   link: string;
   replacements: string[];
   confidence?: number;
+  /// Whether `check --fix` would apply replacements[0] (the one confidence rule, in core/fix).
+  fixable?: boolean;
 }
 
 /// A requirement's quality: 100 less the cost of each finding in it.
@@ -33,13 +35,35 @@ export interface RequirementScore {
   costs: { rule_id: string; points: number }[];
 }
 
+/// The document's quality: the mean requirement score (null without requirements), and why
+/// there is none when the language has no rules (`note`).
+export interface Quality {
+  score: number | null;
+  requirements: RequirementScore[];
+  note?: string;
+}
+
+/// How hard the prose is to read, by the language's own formula; `grade` is null where the
+/// language has no grade formula (French, Spanish).
+export interface Readability {
+  sentences: number;
+  words: number;
+  syllables: number;
+  reading_ease: number;
+  grade: number | null;
+  formula?: string;
+  grade_formula?: string;
+}
+
+/// The answer of /api/v1/check. Every field the server's openapi.json does not require may be
+/// missing, and every nullable one null: the page renders each case (panel.test.tsx).
 export interface CheckResult {
   language: string;
   language_detected: boolean;
   words: number;
   matches: Match[];
-  quality?: { score: number | null; requirements: RequirementScore[] };
-  readability?: { sentences: number; words: number; syllables: number; reading_ease: number; grade: number };
+  quality?: Quality;
+  readability?: Readability;
 }
 
 export interface CheckRequest {

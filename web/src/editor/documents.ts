@@ -1,4 +1,5 @@
 // Opening and saving documents: the file's text into the editor, the editor's text out.
+import type { ChangeSet } from "@codemirror/state";
 
 /// The kinds of file the editor opens: Markdown and plain text.
 export const openable = ".md,.markdown,.txt,.text,text/markdown,text/plain";
@@ -15,4 +16,29 @@ export function download(text: string, name: string, type = "text/markdown"): vo
   link.download = name;
   link.click();
   URL.revokeObjectURL(link.href);
+}
+
+/// The name to save `text` under when it comes from no file: its first heading (or first
+/// line) as a file name, "password-reset.md"; "document.md" when it has no words.
+export function nameFromText(text: string): string {
+  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1];
+  const firstLine = text.split("\n").find((line) => line.trim() !== "");
+  const words = (heading ?? firstLine ?? "")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${words || "document"}.md`;
+}
+
+/// Whether a change replaced the whole of a document of `length` UTF-16 units (a paste over
+/// everything, select-all then type): the text is then no longer the file it was opened from.
+export function replacesEverything(changes: ChangeSet, length: number): boolean {
+  let whole = false;
+  changes.iterChangedRanges((fromA, toA) => {
+    if (length > 0 && fromA === 0 && toA === length) whole = true;
+  });
+  return whole;
 }

@@ -3,7 +3,7 @@ import type { EditorView } from "@codemirror/view";
 import { describe, expect, it } from "vitest";
 import type { Match } from "../api/client";
 import { setDiagnostics } from "@codemirror/lint";
-import { applyFirstFix, byCategory, fixAllTypos, maxActions, sourceLink, toDiagnostics } from "./findings";
+import { applyFirstFix, byCategory, fixAllTypos, fixableCount, maxActions, sourceLink, toDiagnostics } from "./findings";
 
 function match(fields: Partial<Match>): Match {
   return {
@@ -58,14 +58,14 @@ describe("findings as diagnostics", () => {
 });
 
 describe("fixing every typo", () => {
-  it("writes each typo's best replacement at its current place, leaving other findings", () => {
+  it("writes each fixable typo's best replacement at its current place, leaving other findings", () => {
     let state = EditorState.create({ doc: "Teh sytem shall be fast." });
     const diagnostics = toDiagnostics(
       [
-        match({ offset: 0, length: 3, replacements: ["The", "Ten"] }),
-        match({ offset: 4, length: 5, replacements: ["system"] }),
-        match({ offset: 4, length: 0, replacements: [] }),
-        match({ offset: 19, length: 4, category: "VAGUENESS", replacements: ["in 2 s"] }),
+        match({ offset: 0, length: 3, replacements: ["The", "Ten"], fixable: true }),
+        match({ offset: 4, length: 5, replacements: ["system"], fixable: true }),
+        match({ offset: 4, length: 0, replacements: [], fixable: false }),
+        match({ offset: 19, length: 4, category: "VAGUENESS", replacements: ["in 2 s"], fixable: false }),
       ],
       state.doc.length,
       () => [{ name: "Ignore", apply: () => {} }],
@@ -74,6 +74,23 @@ describe("fixing every typo", () => {
     state = state.update({ changes: { from: 0, insert: "> " } }).state; // an edit since
     state = state.update({ changes: fixAllTypos(state) }).state;
     expect(state.doc.toString()).toBe("> The system shall be fast.");
+  });
+
+  it("leaves a typo the server is not sure of (check --fix would not fix it), and counts only the sure ones", () => {
+    // German: "Pasword" -> "Password" is a compound Nuspell accepts, not the German word.
+    let state = EditorState.create({ doc: "Das Pasword und die Bestätigung-E-Mail." });
+    const diagnostics = toDiagnostics(
+      [
+        match({ offset: 4, length: 7, replacements: ["Password", "Passwort"], fixable: false }),
+        match({ offset: 20, length: 11, replacements: ["Bestätigungs"], fixable: true }),
+        match({ offset: 32, length: 4, replacements: ["Mail"] }), // an older server: no flag
+      ],
+      state.doc.length,
+    );
+    state = state.update(setDiagnostics(state, diagnostics)).state;
+    expect(fixableCount(state)).toBe(1);
+    state = state.update({ changes: fixAllTypos(state) }).state;
+    expect(state.doc.toString()).toBe("Das Pasword und die Bestätigungs-E-Mail.");
   });
 });
 

@@ -19,7 +19,8 @@ const severities: Record<Match["severity"], Diagnostic["severity"]> = {
 /// At most this many replacements are offered as buttons.
 export const maxActions = 3;
 
-/// The best replacement of each typo diagnostic made here, for fixAllTypos.
+/// The best replacement of each diagnostic made here that the server marked fixable (the
+/// rule of `check --fix`, decided by the server alone), for fixAllTypos.
 const bestFix = new WeakMap<Diagnostic, string>();
 
 /// The diagnostics of `matches` for a document of `length` UTF-16 units; matches that do
@@ -48,7 +49,7 @@ export function toDiagnostics(
       renderMessage: () => findingCard(m),
       actions: [...replacements, ...more(m)],
     };
-    if (m.category === "TYPOS" && m.replacements.length > 0) {
+    if (m.fixable === true && m.replacements.length > 0) {
       bestFix.set(diagnostic, m.replacements[0]);
     }
     return diagnostic;
@@ -88,8 +89,9 @@ function findingCard(m: Match): Node {
   return card;
 }
 
-/// The changes that fix every typo in `state` with its best replacement, at the typos'
-/// current positions: one transaction, so one undo takes them all back.
+/// The changes that fix every fixable typo in `state` with its best replacement, at the
+/// typos' current positions: one transaction, so one undo takes them all back. Typos the
+/// server is not sure of stay, with their suggestions.
 export function fixAllTypos(state: EditorState): ChangeSpec[] {
   const changes: ChangeSpec[] = [];
   forEachDiagnostic(state, (diagnostic, from, to) => {
@@ -97,6 +99,15 @@ export function fixAllTypos(state: EditorState): ChangeSpec[] {
     if (best !== undefined) changes.push({ from, to, insert: best });
   });
   return changes;
+}
+
+/// How many typos fixAllTypos would fix in `state`.
+export function fixableCount(state: EditorState): number {
+  let count = 0;
+  forEachDiagnostic(state, (diagnostic) => {
+    if (bestFix.has(diagnostic)) count++;
+  });
+  return count;
 }
 
 /// Findings grouped by category, with their counts, categories in order of first finding.

@@ -1,6 +1,10 @@
 // The draft and the glossary kept in the browser. Storage can be full, or refused (private
 // modes, policies): the page must still work, and must say that the draft is not kept.
 
+/// Where the draft and the glossary are kept.
+export const draftKey = "analyst-toolkit.draft";
+export const glossaryKey = "analyst-toolkit.glossary";
+
 /// What the analyst is told when the browser will not keep the draft.
 export const notKept =
   "This browser is not keeping your draft (its storage is full or turned off): save the document to keep your work.";

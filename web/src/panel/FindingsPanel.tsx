@@ -1,6 +1,6 @@
 // The side panel: errors said plainly, synonyms of the word looked up, findings by category
 // (each category can be turned off), each requirement's score, readability.
-import type { CheckResult, Match, Meaning } from "../api/client";
+import type { CheckResult, Match, Meaning, Readability } from "../api/client";
 import { byCategory } from "../editor/findings";
 
 /// The synonyms of a word, and where the word is in the document.
@@ -122,14 +122,28 @@ export function FindingsPanel({
               </ul>
             </section>
           )}
-          {result.readability && (
-            <p className="readability">
-              Reading ease {result.readability.reading_ease.toFixed(0)} · grade{" "}
-              {result.readability.grade.toFixed(1)}
-            </p>
-          )}
+          {result.readability && <ReadabilityLine {...result.readability} />}
         </>
       )}
     </aside>
+  );
+}
+
+/// "Reading ease 62 (Flesch) · grade 8.1 (Flesch-Kincaid)": the grade only where the language
+/// has one (it is null in French and Spanish).
+function ReadabilityLine({ reading_ease, grade, formula, grade_formula }: Readability) {
+  const named = (name?: string) => (name ? ` (${name})` : "");
+  return (
+    <p className="readability">
+      Reading ease {reading_ease.toFixed(0)}
+      {named(formula)}
+      {grade != null && (
+        <>
+          {" "}
+          · grade {grade.toFixed(1)}
+          {named(grade_formula)}
+        </>
+      )}
+    </p>
   );
 }
