@@ -174,8 +174,8 @@ test("the translation appears beside the document, unknown words marked", async 
   await typeInto(page, "# The house\n\nThe **red car** is big and the frobnicator is small.");
   await page.locator(".summary").waitFor({ timeout: 10000 });
   await page.getByRole("button", { name: "Translation" }).click();
-  await page.getByLabel("Translate to").selectOption("es");
-  await page.getByRole("button", { name: "Translate", exact: true }).click();
+  // Translated at once, into Spanish: the browser's language (English) is the document's.
+  assert.equal(await page.getByLabel("Translate to").inputValue(), "es");
   // Rendered as the reader will see it: a heading, the emphasis kept, the unknown word marked.
   const translated = page.getByRole("region", { name: "Translated document" });
   await translated.waitFor({ timeout: 15000 });
@@ -189,6 +189,17 @@ test("the translation appears beside the document, unknown words marked", async 
   const source = page.getByRole("region", { name: "Translated Markdown" });
   assert.equal(await source.innerText(), "# La casa\n\nEl **coche rojo** es grande y el frobnicator es pequeño.");
   assert.equal(await source.locator("mark").innerText(), "frobnicator");
+  await page.getByLabel("Markdown", { exact: true }).uncheck();
+
+  // It follows the document: out of date at once after an edit, then translated again.
+  const freshness = page.locator(".freshness");
+  assert.match(await freshness.innerText(), /Up to date/);
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" The dog is happy.");
+  await page.locator(".freshness.stale", { hasText: "Out of date" }).waitFor({ timeout: 5000 });
+  await page.locator(".freshness:not(.stale)", { hasText: "Up to date" }).waitFor({ timeout: 15000 });
+  assert.match(await translated.innerText(), /El perro es feliz\./);
   await context.close();
 });
 

@@ -18,6 +18,7 @@ import { canOpen, download, nameFromText, openable, replacesEverything } from ".
 import { FileButton } from "./editor/FileButton";
 import { draftKey, glossaryKey, keep, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
+import { createRevision } from "./editor/revision";
 import { applyFirstFix, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
 import { FindingsPanel, type Thesaurus } from "./panel/FindingsPanel";
@@ -70,6 +71,8 @@ export function App() {
   const [editingGlossary, setEditingGlossary] = useState(false);
   /// The synonyms of the selected word, and where that word is.
   const [thesaurus, setThesaurus] = useState<Thesaurus>();
+  /// The document's changes, for the parts that follow them (the translation).
+  const [revision] = useState(createRevision);
   const lookUp = useRef<(editor: EditorView) => boolean>(() => false);
 
   useEffect(() => {
@@ -133,6 +136,7 @@ export function App() {
         // Nothing typed is lost: the draft is kept in the browser at every change.
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
+          revision.bump();
           setNotKept(keep(localStorage, draftKey, update.state.doc.toString()));
           const replaced = update.transactions.some(
             (t) => !t.isUserEvent("open") && replacesEverything(t.changes, t.startState.doc.length),
@@ -295,6 +299,7 @@ export function App() {
               targets={targets}
               text={draft}
               glossary={() => glossary.current}
+              revision={revision}
             />
           </ErrorBoundary>
         )}

@@ -1,10 +1,14 @@
-// The document translated, beside the editor: pick a target, translate, read it rendered (or
-// as Markdown) with the words the translator did not know marked, copy or download it.
-import { useMemo, useState } from "react";
+// The document translated, beside the editor: it follows the document (translated again a
+// moment after each edit, saying meanwhile that it is out of date), rendered (or as Markdown)
+// with the words the translator did not know marked; copy or download it.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import Markdown from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { ApiError, translate, type Translation } from "../api/client";
+import { ApiError, translate, type TranslateRequest, type Translation } from "../api/client";
 import { download as offer } from "../editor/documents";
+import { latestOnly } from "../editor/latest";
+import type { Revision } from "../editor/revision";
+import { defaultTarget } from "./target";
 import { markUnknown, rehypeMarkUnknown, unknownTitle } from "./unknown";
 
 export interface TranslationPaneProps {
@@ -12,37 +16,70 @@ export interface TranslationPaneProps {
   source: string;
   /// The target languages the source can go to.
   targets: string[];
-  /// The text to translate, read when the analyst asks.
+  /// The text to translate, read at each translation.
   text: () => string;
   glossary: () => string[];
+  /// The document's changes: the translation follows them.
+  revision: Revision;
+  /// Milliseconds of quiet after an edit before translating again.
+  followDelay?: number;
+}
+
+/// A translation, and the document's revision and target it was made for.
+interface Made {
+  result: Translation;
+  revision: number;
+  target: string;
 }
 
 const names = new Intl.DisplayNames(["en"], { type: "language" });
 
-export function TranslationPane({ source, targets, text, glossary }: TranslationPaneProps) {
-  const [target, setTarget] = useState(targets[0] ?? "");
-  const [result, setResult] = useState<Translation>();
+export function TranslationPane({ source, targets, text, glossary, revision, followDelay = 700 }: TranslationPaneProps) {
+  const [target, setTarget] = useState(() => defaultTarget(targets, source, navigator.languages ?? []));
+  const [made, setMade] = useState<Made>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [asSource, setAsSource] = useState(false);
-  const chosen = targets.includes(target) ? target : (targets[0] ?? "");
+  const chosen = targets.includes(target) ? target : defaultTarget(targets, source, navigator.languages ?? []);
+  const now = useSyncExternalStore(revision.subscribe, revision.get);
+  const ask = useMemo(() => latestOnly((signal, request: TranslateRequest) => translate(request, signal)), []);
+  // Read at each translation; new functions at each render must not translate again.
+  const read = useRef({ text, glossary });
+  read.current = { text, glossary };
 
-  const run = async () => {
+  const run = useCallback(async () => {
+    if (chosen === "") return;
+    const at = revision.get();
     setBusy(true);
-    setError(undefined);
     try {
-      setResult(
-        await translate({ text: text(), source, target: chosen, format: "markdown", glossary: glossary() }),
-      );
+      const { text, glossary } = read.current;
+      const result = await ask({ text: text(), source, target: chosen, format: "markdown", glossary: glossary() });
+      if (result === undefined) return; // a newer translation is on its way
+      setMade({ result, revision: at, target: chosen });
+      setError(undefined);
+      setBusy(false);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : "The translation failed; try again.");
-    } finally {
       setBusy(false);
     }
-  };
+  }, [ask, chosen, revision, source]);
 
+  // On opening and at each new target: translate at once.
+  useEffect(() => {
+    run();
+  }, [run]);
+
+  // After an edit: again, once typing pauses.
+  useEffect(() => {
+    if (made === undefined || made.revision === now) return;
+    const timer = setTimeout(run, followDelay);
+    return () => clearTimeout(timer);
+  }, [now]); // only an edit starts the wait again
+
+  const result = made?.result;
+  const stale = made !== undefined && (made.revision !== now || made.target !== chosen);
   const download = () => {
-    if (result) offer(result.translation, `translation-${chosen}.md`);
+    if (result) offer(result.translation, `translation-${made.target}.md`);
   };
 
   return (
@@ -76,6 +113,15 @@ export function TranslationPane({ source, targets, text, glossary }: Translation
           </>
         )}
       </div>
+      <p className={stale ? "freshness stale" : "freshness"} role="status">
+        {result === undefined
+          ? ""
+          : stale
+            ? error
+              ? "Out of date: the document changed since this translation."
+              : "Out of date: the document changed; translating again…"
+            : "Up to date with the document."}
+      </p>
       {targets.length === 0 && <p>No translation from {source} is installed.</p>}
       {error && (
         <p className="error" role="alert">
@@ -83,10 +129,10 @@ export function TranslationPane({ source, targets, text, glossary }: Translation
         </p>
       )}
       {result && (
-        <>
+        <div className={stale ? "translation-body stale" : "translation-body"}>
           {asSource ? <TranslatedSource {...result} /> : <TranslatedDocument {...result} />}
           <p className="route">Through {result.route.join(" then ")}</p>
-        </>
+        </div>
       )}
     </section>
   );
