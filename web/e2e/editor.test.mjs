@@ -94,11 +94,16 @@ test("findings appear as you type, a fix applies with a click, the draft survive
   const typo = page.locator(".cm-finding-typo", { hasText: "sytem" });
   await typo.waitFor({ timeout: 10000 });
   await page.locator(".cm-finding-wording", { hasText: "user friendly" }).waitFor();
-  await page.locator(".panel", { hasText: "TYPOS" }).waitFor();
+  await page.locator(".panel", { hasText: "Spelling" }).waitFor();
 
   await typo.hover();
   const fix = page.locator(".cm-tooltip-lint button", { hasText: /^system$/ });
   await fix.waitFor();
+  // The card opens below the word: the lines above it stay readable.
+  const word = await typo.boundingBox();
+  const card = await page.locator(".cm-tooltip-lint").boundingBox();
+  assert.ok(card.y >= word.y + word.height - 1, `the card (top ${card.y}) is below the word (bottom ${word.y + word.height})`);
+  assert.equal(await page.locator(".cm-tooltip-lint").count(), 1, "one card, not CodeMirror's as well");
   await page.screenshot({ path: new URL("editor-findings.png", screenshots).pathname });
   await fix.click();
   assert.match(await editorText(page), /^The system shall be user friendly\.$/m);
@@ -135,7 +140,7 @@ test("a word added to the glossary loses its underline; ignore hides a finding; 
   await page.locator(".cm-tooltip-lint button", { hasText: "Add to glossary" }).click();
   await brand.waitFor({ state: "detached", timeout: 10000 });
   // The glossary dialog shows it; removing it there brings the underline back, re-adding too.
-  await page.getByRole("button", { name: "Glossary" }).click();
+  await page.getByRole("button", { name: "Glossary", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Glossary" });
   await dialog.getByText("Acmezon").waitFor();
   await page.screenshot({ path: new URL("glossary.png", screenshots).pathname });
@@ -288,8 +293,9 @@ test("every installed language renders its answer (French's null grade too), and
 test("a broken part of the page leaves the document, a plain message and the ways out", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // An answer no server of ours gives (a proxy's, say): the requirements are not a list.
-  const broken = { language: "en-US", language_detected: false, words: 3, matches: [], quality: { score: 50, requirements: null } };
+  // An answer no server of ours gives (a proxy's, say): the reading ease is not a number.
+  const broken = { language: "en-US", language_detected: false, words: 3, matches: [],
+    readability: { sentences: 1, words: 3, syllables: 4, reading_ease: "easy", grade: null } };
   await page.route("**/api/v1/check", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(broken) }));
   await page.goto(url);
@@ -386,11 +392,71 @@ test("a whole specification: every main view passes axe's WCAG 2.1 AA checks", a
   await page.screenshot({ path: new URL("translation-document.png", screenshots).pathname });
   assert.deepEqual(await accessibilityViolations(page), [], "the translation beside the document");
 
-  await page.getByRole("button", { name: "Glossary" }).click();
+  await page.getByRole("button", { name: "Glossary", exact: true }).click();
   await page.getByRole("dialog", { name: "Glossary" }).waitFor();
   assert.deepEqual(await accessibilityViolations(page), [], "the glossary dialog");
   await context.close();
 });
+
+for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+  test(`the page at ${width}x${height}: a readable measure, a steady toolbar, panes that resize`, async () => {
+    const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(url);
+    // An empty document says what to do.
+    await typeInto(page, "");
+    assert.match(await page.locator(".cm-placeholder").innerText(), /Type or paste a specification/);
+    await page.screenshot({ path: new URL(`empty-${width}.png`, screenshots).pathname });
+
+    await page.setInputFiles("input[type=file]", {
+      name: "order-service.md",
+      mimeType: "text/markdown",
+      buffer: readFileSync(new URL("fixtures/order-service.md", import.meta.url)),
+    });
+    await page.locator(".cm-finding-typo", { hasText: "recieves" }).waitFor({ timeout: 10000 });
+    await page.locator(".requirements").waitFor({ timeout: 10000 });
+    const toolbar = await page.locator(".toolbar").boundingBox();
+    assert.ok(toolbar.height < 64, `the toolbar is one row (${toolbar.height} px)`);
+    const content = await page.locator(".cm-content").boundingBox();
+    const editor = await page.locator(".editor").boundingBox();
+    assert.ok(content.width <= 900, `lines of about 80 characters (${content.width} px)`);
+    if (editor.width > 1000) {
+      const gutter = await page.locator(".cm-gutters").boundingBox();
+      const left = content.x - (gutter.x + gutter.width);
+      const right = editor.x + editor.width - (content.x + content.width);
+      assert.ok(Math.abs(left - right) < 40, `the text is centred (${left} / ${right})`);
+    }
+    // The Fix all button keeps its width whatever its count, so the toolbar never shifts.
+    const fixAll = page.locator(".fix-all");
+    const before = (await fixAll.boundingBox()).width;
+    await page.locator(".cm-finding-typo", { hasText: "recieves" }).hover();
+    await page.locator(".cm-tooltip-lint button", { hasText: "receives" }).click();
+    await page.waitForFunction((w) => document.querySelector(".fix-all")?.getBoundingClientRect().width === w, before, { timeout: 10000 });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: new URL(`editor-${width}.png`, screenshots).pathname });
+    assert.deepEqual(await accessibilityViolations(page), [], "the editor");
+
+    // The translation beside it leaves the document a usable width, and the split moves.
+    await page.getByRole("button", { name: "Translation" }).click();
+    await page.getByRole("region", { name: "Translated document" }).locator("table").waitFor({ timeout: 20000 });
+    const shared = (await page.locator(".editor").boundingBox()).width;
+    assert.ok(shared >= 540, `the document keeps ${shared} px beside the translation`);
+    await page.screenshot({ path: new URL(`translation-${width}.png`, screenshots).pathname });
+    assert.deepEqual(await accessibilityViolations(page), [], "the translation beside the document");
+    const splitter = page.getByRole("separator", { name: "Resize the document and its translation" });
+    await splitter.focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    assert.ok((await page.locator(".editor").boundingBox()).width < shared - 20, "the arrow keys resize the panes");
+    const box = await splitter.boundingBox();
+    await page.mouse.move(box.x + 3, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 203, box.y + 200, { steps: 5 });
+    await page.mouse.up();
+    assert.ok((await page.locator(".editor").boundingBox()).width > shared, "dragging resizes them");
+    await context.close();
+  });
+}
 
 test("keyboard only: Tab walks toolbar, editor and panel in reading order; F8 finds a finding, Ctrl-. fixes it", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -416,9 +482,9 @@ test("keyboard only: Tab walks toolbar, editor and panel in reading order; F8 fi
     "Translation",
     "Document",
     "Show TYPOS",
-    'Possible spelling mistake: "sytem"',
+    'Possible spelling mistake: "sytem" Line 1 The sytem shall be user friendly.',
     "Show VAGUENESS",
-    '"user friendly" is an opinion: state the measurable quality you need.',
+    '"user friendly" is an opinion: state the measurable quality you need. Line 1 The sytem shall be user friendly.',
   ]);
 
   await page.locator(".cm-content").focus();

@@ -2,9 +2,10 @@
 // ref) and a side panel of findings, scores and readability.
 import type { Action } from "@codemirror/lint";
 import { markdown } from "@codemirror/lang-markdown";
-import { keymap } from "@codemirror/view";
+import { keymap, placeholder } from "@codemirror/view";
 import { EditorView, basicSetup } from "codemirror";
-import { useEffect, useRef, useState } from "react";
+import { BookOpen, Download, FolderOpen, Globe, Languages as LanguageIcon, ListChecks, Wand2 } from "lucide-react";
+import { useEffect, useRef, useState, type CSSProperties } from "react";
 import {
   ApiError,
   languages,
@@ -19,11 +20,13 @@ import { FileButton } from "./editor/FileButton";
 import { draftKey, glossaryKey, keep, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
 import { createRevision } from "./editor/revision";
-import { applyFirstFix, fixAllTypos } from "./editor/findings";
+import { applyFirstFix, findingCards, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
 import { FindingsPanel, type Thesaurus } from "./panel/FindingsPanel";
 import { TranslationPane } from "./translation/TranslationPane";
 import { ErrorBoundary } from "./ui/ErrorBoundary";
+import { Splitter } from "./ui/Splitter";
+import { DocumentName } from "./editor/DocumentName";
 
 
 function savedGlossary(): string[] {
@@ -60,7 +63,10 @@ export function App() {
   /// Categories the analyst turned off.
   const [hidden, setHidden] = useState<string[]>([]);
   const hiddenNow = useRef<string[]>([]);
-  const [result, setResult] = useState<CheckResult>();
+  /// The last answer, with the text it is the answer for.
+  const [result, setResult] = useState<{ answer: CheckResult; text: string }>();
+  /// The document's share of the width when the translation is beside it, in percent.
+  const [editorShare, setEditorShare] = useState(55);
   const [error, setError] = useState<string>();
   /// Why the browser is not keeping the draft, if it is not.
   const [notKept, setNotKept] = useState<string>();
@@ -91,8 +97,11 @@ export function App() {
         markdown(),
         proseHighlighting,
         EditorView.lineWrapping,
-        // The hover card beside its finding, not across the page.
-        EditorView.theme({ ".cm-tooltip-lint": { maxWidth: "32rem" } }),
+        placeholder(
+          "Type or paste a specification here, or open a Markdown or text file (Open…, or drop it here). " +
+            "Typos are underlined in red, vague or untestable wording in blue.",
+        ),
+        findingCards, // below the word, never over the lines being read
         // tabindex: the scrolling editor counts as reachable by keyboard for checkers too.
         EditorView.contentAttributes.of({ "aria-label": "Document", tabindex: "0" }),
         keymap.of([
@@ -128,8 +137,8 @@ export function App() {
           shown: (match, text) =>
             !ignored.current.has(`${match.rule_id}\u0000${text}`) &&
             !hiddenNow.current.includes(match.category),
-          onResult: (answer, failure) => {
-            setResult(answer);
+          onResult: (answer, failure, text) => {
+            setResult(answer && { answer, text: text ?? "" });
             setError(failure === undefined ? undefined : errorText(failure));
           },
         }),
@@ -179,7 +188,7 @@ export function App() {
     if (!range) return false;
     const word = editor.state.sliceDoc(range.from, range.to).trim();
     if (word === "") return false;
-    synonyms(word, result?.language ?? (language.current === "auto" ? "en-US" : language.current))
+    synonyms(word, result?.answer.language ?? (language.current === "auto" ? "en-US" : language.current))
       .then((meanings) => setThesaurus({ word, from: range.from, to: range.to, meanings }))
       .catch((e) => setError(errorText(e)));
     return true;
@@ -226,83 +235,121 @@ export function App() {
     editor.focus(); // so that Ctrl-Z takes it back at once
   };
 
-  const documentLanguage = (result?.language ?? "en").split("-")[0];
+  const documentLanguage = (result?.answer.language ?? "en").split("-")[0];
   const targets = installed.translation_pairs
     .filter((pair) => pair.source === documentLanguage)
     .map((pair) => pair.target);
 
-  const sureFixes = (result?.matches ?? []).filter((m) => m.fixable === true).length;
+  const sureFixes = (result?.answer.matches ?? []).filter((m) => m.fixable === true).length;
   return (
     <div className="app">
       <header className="toolbar">
-        <h1>Analyst Toolkit</h1>
-        <label title={result?.language_detected ? `Detected: ${result.language}` : undefined}>
-          Language{" "}
-          <select
-            value={languageChoice}
-            onChange={(event) => {
-              language.current = event.target.value;
-              setLanguageChoice(event.target.value);
-              if (view.current) recheck(view.current);
-            }}
-          >
-            <option value="auto">
-              {result?.language_detected ? `Detect (${result.language})` : "Detect"}
-            </option>
-            {installed.languages.map((choice) => (
-              <option key={choice.code} value={choice.code}>
-                {choice.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={fixTypos}
-          disabled={sureFixes === 0}
-          title="Corrects the typos whose best suggestion is sure, as check --fix does; the others stay listed"
-        >
-          Fix all typos{sureFixes > 0 && ` (${sureFixes})`}
-        </button>
-        <FileButton label="Open…" accept={openable} onFile={openFile} />
-        <button type="button" onClick={() => download(draft(), fileName())}>
-          Save
-        </button>
-        <button
-          type="button"
-          title="Synonyms of the selected word (Ctrl-Shift-Y)"
-          onClick={() => view.current && lookUp.current(view.current)}
-        >
-          Synonyms
-        </button>
-        <button type="button" onClick={() => setEditingGlossary(true)}>
-          Glossary
-        </button>
-        <button type="button" aria-pressed={translating} onClick={() => setTranslating(!translating)}>
-          Translation
-        </button>
+        <div className="brand">
+          <h1>Analyst Toolkit</h1>
+        </div>
+        <div className="tools">
+          <div className="group">
+            <label className="field" title={result?.answer.language_detected ? `Detected: ${result.answer.language}` : undefined}>
+              <LanguageIcon size={16} aria-hidden />
+              Language
+              <select
+                value={languageChoice}
+                onChange={(event) => {
+                  language.current = event.target.value;
+                  setLanguageChoice(event.target.value);
+                  if (view.current) recheck(view.current);
+                }}
+              >
+                <option value="auto">
+                  {result?.answer.language_detected ? `Detect (${result.answer.language})` : "Detect"}
+                </option>
+                {installed.languages.map((choice) => (
+                  <option key={choice.code} value={choice.code}>
+                    {choice.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="group">
+            <button
+              type="button"
+              className="button primary fix-all"
+              onClick={fixTypos}
+              disabled={sureFixes === 0}
+              title="Corrects the typos whose best suggestion is sure, as check --fix does; the others stay listed"
+            >
+              <Wand2 size={16} aria-hidden />
+              Fix all typos{sureFixes > 0 && ` (${sureFixes})`}
+            </button>
+          </div>
+          <div className="group">
+            <FileButton label="Open…" accept={openable} onFile={openFile} icon={<FolderOpen size={16} aria-hidden />} />
+            <button type="button" className="button" onClick={() => download(draft(), fileName())}>
+              <Download size={16} aria-hidden />
+              Save
+            </button>
+          </div>
+          <div className="group">
+            <button
+              type="button"
+              className="button"
+              title="Synonyms of the selected word (Ctrl-Shift-Y)"
+              onClick={() => view.current && lookUp.current(view.current)}
+            >
+              <BookOpen size={16} aria-hidden />
+              Synonyms
+            </button>
+            <button type="button" className="button" onClick={() => setEditingGlossary(true)}>
+              <ListChecks size={16} aria-hidden />
+              Glossary
+            </button>
+          </div>
+          <div className="group">
+            <button
+              type="button"
+              className="button"
+              aria-pressed={translating}
+              onClick={() => setTranslating(!translating)}
+            >
+              <Globe size={16} aria-hidden />
+              Translation
+            </button>
+          </div>
+        </div>
       </header>
-      <main className="workspace">
-        <div
-          className="editor"
-          ref={host}
-          onDragOver={(event) => event.preventDefault()}
-          onDrop={(event) => {
-            event.preventDefault();
-            openFile(event.dataTransfer.files[0]);
-          }}
-        />
-        {translating && (
-          <ErrorBoundary area="The translation" draft={draft} fileName={fileName}>
-            <TranslationPane
-              source={documentLanguage}
-              targets={targets}
-              text={draft}
-              glossary={() => glossary.current}
-              revision={revision}
+      <main
+        className={translating ? "workspace translating" : "workspace"}
+        style={{ "--editor-share": `${editorShare}%` } as CSSProperties}
+      >
+        <div className="panes">
+          <div className="document">
+            <DocumentName revision={revision} name={fileName} />
+            <div
+              className="editor"
+            ref={host}
+            onDragOver={(event) => event.preventDefault()}
+            onDrop={(event) => {
+              event.preventDefault();
+              openFile(event.dataTransfer.files[0]);
+            }}
             />
-          </ErrorBoundary>
-        )}
+          </div>
+          {translating && (
+            <>
+              <Splitter label="Resize the document and its translation" value={editorShare} onChange={setEditorShare} />
+              <ErrorBoundary area="The translation" draft={draft} fileName={fileName}>
+                <TranslationPane
+                  source={documentLanguage}
+                  targets={targets}
+                  text={draft}
+                  glossary={() => glossary.current}
+                  revision={revision}
+                />
+              </ErrorBoundary>
+            </>
+          )}
+        </div>
         <ErrorBoundary
           area="The findings panel"
           draft={draft}
@@ -315,7 +362,8 @@ export function App() {
         >
           <FindingsPanel
             error={[notKept, error].filter(Boolean).join(" ") || undefined}
-            result={result}
+            result={result?.answer}
+            text={result?.text}
             thesaurus={thesaurus}
             hidden={hidden}
             onJump={jumpTo}

@@ -11,8 +11,8 @@ import { latestOnly } from "./latest";
 export interface CheckingOptions {
   /// The request's settings, read at each check: language, format, glossary, rules.
   request: () => Omit<CheckRequest, "text">;
-  /// Each answer (or the error that came instead), for the side panel.
-  onResult: (result: CheckResult | undefined, error?: unknown) => void;
+  /// Each answer with the text it is for (or the error that came instead), for the panel.
+  onResult: (result: CheckResult | undefined, error?: unknown, text?: string) => void;
   /// Actions offered after a finding's replacements (add to glossary, ignore).
   actions?: (match: Match) => Action[];
   /// Whether to show a finding (false: the analyst ignored it); `text` is what it covers.
@@ -47,7 +47,7 @@ export function checking({
         const matches = result.matches.filter((m) =>
           shown(m, text.slice(m.offset, m.offset + m.length)),
         );
-        onResult({ ...result, matches });
+        onResult({ ...result, matches }, undefined, text);
         return toDiagnostics(matches, text.length, actions);
       } catch (error) {
         onResult(undefined, error);

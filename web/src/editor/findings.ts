@@ -1,8 +1,8 @@
 // The server's findings as CodeMirror diagnostics: positions are UTF-16 offsets on both
 // sides, so a match maps onto the document as it is, with its replacements as actions.
-import { forEachDiagnostic, type Action, type Diagnostic } from "@codemirror/lint";
-import type { ChangeSpec, EditorState } from "@codemirror/state";
-import type { EditorView } from "@codemirror/view";
+import { forEachDiagnostic, linter, type Action, type Diagnostic } from "@codemirror/lint";
+import type { ChangeSpec, EditorState, Extension } from "@codemirror/state";
+import { hoverTooltip, type EditorView } from "@codemirror/view";
 import type { Match } from "../api/client";
 
 /// Typos and everything else are underlined in different colours (see styles.css).
@@ -134,4 +134,70 @@ export function applyFirstFix(view: EditorView): boolean {
   if (!found) return false;
   found.diagnostic.actions![0].apply(view, found.from, found.to);
   return true;
+}
+
+/// The findings at `pos` with where each is now, for the hover card.
+function diagnosticsAt(state: EditorState, pos: number, side: -1 | 1) {
+  const found: { diagnostic: Diagnostic; from: number; to: number }[] = [];
+  forEachDiagnostic(state, (diagnostic, from, to) => {
+    if (pos >= from && pos <= to && (from === to || ((pos > from || side > 0) && (pos < to || side < 0)))) {
+      found.push({ diagnostic, from, to });
+    }
+  });
+  return found;
+}
+
+/// Where `diagnostic` is now (the text may have changed since the card opened), if it still is.
+function placeOf(state: EditorState, diagnostic: Diagnostic): { from: number; to: number } | undefined {
+  let place: { from: number; to: number } | undefined;
+  forEachDiagnostic(state, (d, from, to) => {
+    if (d === diagnostic) place = { from, to };
+  });
+  return place;
+}
+
+/// The hover card of the findings under the pointer, below the word so that it never hides
+/// the lines being read (CodeMirror's own card opens above: turned off by `noLintCard`).
+export const findingCards: Extension = [
+  hoverTooltip((view, pos, side) => {
+    const found = diagnosticsAt(view.state, pos, side);
+    if (found.length === 0) return null;
+    return {
+      pos: Math.min(...found.map((f) => f.from)),
+      end: Math.max(...found.map((f) => f.to)),
+      above: false,
+      create: () => ({ dom: cardList(view, found.map((f) => f.diagnostic)) }),
+    };
+  }),
+  linter(null, { tooltipFilter: () => null as unknown as Diagnostic[] }), // no card above too
+];
+
+function cardList(view: EditorView, diagnostics: Diagnostic[]): HTMLElement {
+  const list = document.createElement("ul");
+  list.className = "cm-tooltip-lint finding-card";
+  for (const diagnostic of diagnostics) {
+    const item = list.appendChild(document.createElement("li"));
+    item.className = `cm-diagnostic cm-diagnostic-${diagnostic.severity}`;
+    const body = diagnostic.renderMessage?.(view);
+    item.appendChild(body ?? document.createTextNode(diagnostic.message));
+    const actions = item.appendChild(document.createElement("div"));
+    actions.className = "finding-actions";
+    for (const action of diagnostic.actions ?? []) {
+      const button = actions.appendChild(document.createElement("button"));
+      button.type = "button";
+      button.className = "cm-diagnosticAction";
+      button.textContent = action.name;
+      button.addEventListener("mousedown", (event) => event.preventDefault()); // keep the selection
+      button.addEventListener("click", () => {
+        const place = placeOf(view.state, diagnostic);
+        if (place) action.apply(view, place.from, place.to);
+      });
+    }
+    if (diagnostic.source) {
+      const rule = item.appendChild(document.createElement("p"));
+      rule.className = "cm-finding-rule";
+      rule.textContent = `Rule ${diagnostic.source}`;
+    }
+  }
+  return list;
 }

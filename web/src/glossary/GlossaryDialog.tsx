@@ -37,7 +37,7 @@ export function GlossaryDialog({ terms, onChange, onClose }: GlossaryDialogProps
         <label>
           Term <input value={term} onChange={(event) => setTerm(event.target.value)} />
         </label>{" "}
-        <button type="submit" disabled={term.trim() === ""}>
+        <button type="submit" className="button primary" disabled={term.trim() === ""}>
           Add
         </button>
       </form>
@@ -45,18 +45,18 @@ export function GlossaryDialog({ terms, onChange, onClose }: GlossaryDialogProps
         {terms.map((t) => (
           <li key={t}>
             {t}{" "}
-            <button type="button" aria-label={`Remove ${t}`} onClick={() => onChange(terms.filter((x) => x !== t))}>
+            <button type="button" className="button" aria-label={`Remove ${t}`} onClick={() => onChange(terms.filter((x) => x !== t))}>
               Remove
             </button>
           </li>
         ))}
       </ul>
       <div className="dialog-bar">
-        <button type="button" onClick={() => download(formatGlossary(terms), "glossary.txt", "text/plain")}>
+        <button type="button" className="button" onClick={() => download(formatGlossary(terms), "glossary.txt", "text/plain")}>
           Export
         </button>
         <FileButton label="Import…" accept=".txt,text/plain" onFile={importFile} />
-        <button type="button" onClick={() => dialog.current?.close()}>
+        <button type="button" className="button" onClick={() => dialog.current?.close()}>
           Close
         </button>
       </div>

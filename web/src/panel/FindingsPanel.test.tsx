@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The panel renders every answer the API can give: each optional field left out, each nullable
 // one null, each list empty, as the server's openapi.json describes them.
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -32,11 +32,22 @@ const full: CheckResult = {
   readability: { sentences: 2, words: 12, syllables: 20, reading_ease: 61.2, grade: 8.1, formula: "Kandel-Moles", grade_formula: "" },
 };
 
-function renderPanel(result: unknown) {
+const fullText = "Le sytéme doit envoyer le rapport chaque jour à chaque client.";
+
+function renderPanel(result: unknown, text = fullText, onJump: (place: { offset: number }) => void = () => {}) {
   return render(
-    <FindingsPanel result={result as CheckResult} hidden={[]} onJump={() => {}} onShowCategory={() => {}} onReplaceWord={() => {}} />,
+    <FindingsPanel
+      result={result as CheckResult}
+      text={text}
+      hidden={[]}
+      onJump={onJump}
+      onShowCategory={() => {}}
+      onReplaceWord={() => {}}
+    />,
   );
 }
+
+const summary = () => document.querySelector(".summary")?.textContent ?? "";
 
 afterEach(cleanup);
 
@@ -47,7 +58,7 @@ describe("the findings panel", () => {
 
   it("renders the full answer", () => {
     renderPanel(full);
-    expect(screen.getByText(/1 finding in 12 words/)).toBeTruthy();
+    expect(summary()).toBe("1 finding in 12 words · quality 85/100");
   });
 
   const shapes = variants(api, answerSchema, full);
@@ -61,11 +72,68 @@ describe("the findings panel", () => {
 
   it.each(shapes.map((v) => [v.change, v.value]))("renders an answer with %s", (_change, value) => {
     renderPanel(value);
-    expect(screen.getByText(/in 12 words/)).toBeTruthy();
+    expect(summary()).toMatch(/in 12 words/);
   });
 
   it("shows no grade where the language has none", () => {
     renderPanel({ ...full, readability: { ...full.readability!, grade: null } });
     expect(screen.getByText(/Reading ease 61/).textContent).not.toMatch(/grade/);
+  });
+});
+
+describe("findings in a long document", () => {
+  const text = "Retry as appropriate.\nLog it as appropriate.\nAlert as appropriate.\nThe sytem works.";
+  const escape = (offset: number, line: number) => ({
+    offset, length: 14, line, column: 1, rule_id: "incose/escape-clauses", category: "ESCAPE_CLAUSES",
+    severity: "warning" as const, message: '"as appropriate" lets the supplier decide', explanation: "", link: "",
+    replacements: [], confidence: 0, fixable: false,
+  });
+  const answer: CheckResult = {
+    language: "en-US", language_detected: false, words: 12,
+    matches: [escape(6, 1), escape(29, 2), escape(51, 3),
+      { ...escape(71, 4), length: 5, rule_id: "spelling", category: "TYPOS", message: 'Possible spelling mistake: "sytem"' }],
+    quality: {
+      score: 70,
+      requirements: [{ offset: 0, length: 21, line: 1, column: 1, score: 70, ears: "ubiquitous", costs: [] }],
+    },
+  };
+
+  it("names categories for a reader and shows each finding's line and words in context", () => {
+    renderPanel(answer, text);
+    expect(screen.getByRole("region", { name: "Escape clauses" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Spelling" })).toBeTruthy();
+    const typo = screen.getByRole("button", { name: /sytem/ });
+    expect(typo.textContent).toContain("Line 4");
+    expect(typo.querySelector("mark")?.textContent).toBe("sytem");
+  });
+
+  it("groups the same finding with a count, and walks its occurrences one by one", () => {
+    const jumps: number[] = [];
+    renderPanel(answer, text, (place) => jumps.push(place.offset));
+    const group = screen.getByRole("region", { name: "Escape clauses" });
+    expect(group.querySelectorAll("li")).toHaveLength(1);
+    expect(group.textContent).toContain("1 of 3");
+    const next = screen.getByRole("button", { name: "Next occurrence" });
+    fireEvent.click(next);
+    fireEvent.click(next);
+    expect(group.textContent).toContain("3 of 3");
+    expect(group.textContent).toContain("Line 3");
+    fireEvent.click(next); // round again
+    fireEvent.click(screen.getByRole("button", { name: "Previous occurrence" }));
+    expect(jumps).toEqual([29, 51, 6, 51]);
+  });
+
+  it("shows a requirement's text, score and EARS template, and explains EARS", () => {
+    renderPanel(answer, text);
+    const requirements = screen.getByRole("region", { name: "Requirements" });
+    expect(requirements.textContent).toContain("Retry as appropriate.");
+    expect(requirements.textContent).toContain("EARS: Ubiquitous");
+    expect(requirements.textContent).toContain("Easy Approach to Requirements Syntax");
+    expect(screen.getByLabelText("score 70 of 100")).toBeTruthy();
+  });
+
+  it("says why there are no scores when the language has no rules", () => {
+    renderPanel({ ...answer, matches: [], quality: { score: null, requirements: [], note: "No wording rules for German yet, so requirements are not scored." } }, text);
+    expect(screen.getByText(/No wording rules for German yet/)).toBeTruthy();
   });
 });

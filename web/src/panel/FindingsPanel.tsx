@@ -1,7 +1,19 @@
-// The side panel: errors said plainly, synonyms of the word looked up, findings by category
-// (each category can be turned off), each requirement's score, readability.
-import type { CheckResult, Match, Meaning, Readability } from "../api/client";
-import { byCategory } from "../editor/findings";
+// The side panel: errors said plainly, synonyms of the word looked up, the findings by
+// category (each category can be turned off; the same finding on the same words is one entry
+// with a count, walked occurrence by occurrence), each requirement's score and EARS template,
+// and readability.
+import { ChevronLeft, ChevronRight, Info } from "lucide-react";
+import { useState } from "react";
+import type { CheckResult, Match, Meaning, Readability, RequirementScore } from "../api/client";
+import {
+  categoryName,
+  earsTemplates,
+  excerpt,
+  groupFindings,
+  groupsByCategory,
+  snippet,
+  type FindingGroup,
+} from "./groups";
 
 /// The synonyms of a word, and where the word is in the document.
 export interface Thesaurus {
@@ -14,6 +26,8 @@ export interface Thesaurus {
 export interface FindingsPanelProps {
   error?: string;
   result?: CheckResult;
+  /// The text `result` is the answer for (its offsets are in it).
+  text?: string;
   thesaurus?: Thesaurus;
   hidden: string[];
   onJump: (place: Pick<Match, "offset" | "length">) => void;
@@ -21,16 +35,21 @@ export interface FindingsPanelProps {
   onReplaceWord: (word: string) => void;
 }
 
+/// Entries shown per category before "Show all": a long document stays quick to render.
+const shownAtFirst = 50;
+
 export function FindingsPanel({
   error,
   result,
+  text = "",
   thesaurus,
   hidden,
   onJump: jumpTo,
   onShowCategory: showCategory,
   onReplaceWord: replaceWord,
 }: FindingsPanelProps) {
-  const groups = byCategory(result?.matches ?? []);
+  const categories = groupsByCategory(groupFindings(result?.matches ?? [], text));
+  const count = result?.matches.length ?? 0;
   return (
     <aside className="panel" aria-label="Findings">
       {error && (
@@ -38,94 +57,217 @@ export function FindingsPanel({
           {error}
         </p>
       )}
-      {thesaurus && (
-        <section className="synonyms" aria-label="Synonyms">
-          <h2>Synonyms of “{thesaurus.word}”</h2>
-          {thesaurus.meanings.length === 0 && <p>The thesaurus does not know this word.</p>}
-          {thesaurus.meanings.map((meaning, i) => (
-            <p key={i}>
-              <span className="count">{meaning.part_of_speech}</span>{" "}
-              {meaning.synonyms.map((synonym) => (
-                <button
-                  type="button"
-                  className="synonym"
-                  key={synonym.word}
-                  onClick={() => replaceWord(synonym.word)}
-                >
-                  {synonym.word}
-                </button>
-              ))}
-            </p>
-          ))}
-        </section>
+      {thesaurus && <Synonyms thesaurus={thesaurus} onReplaceWord={replaceWord} />}
+      {(result === undefined || result.words === 0) && !error && (
+        <p className="muted panel-hint">
+          Findings appear here as you write: typos, vague or untestable wording, and each requirement&apos;s score.
+        </p>
       )}
-      {result && (
+      {result && result.words > 0 && (
         <>
           <p className="summary">
-            {result.matches.length} {result.matches.length === 1 ? "finding" : "findings"} in{" "}
-            {result.words} words
+            <strong>
+              {count} {count === 1 ? "finding" : "findings"}
+            </strong>{" "}
+            in {result.words} words
             {result.quality?.score != null && <> · quality {result.quality.score}/100</>}
           </p>
-          {[...groups].map(([category, matches]) => (
-            <section key={category}>
-              <h2>
+          {count === 0 && hidden.length === 0 && <p className="muted">Nothing to improve: well written.</p>}
+          {[...categories].map(([category, groups]) => (
+            <Category
+              key={category}
+              category={category}
+              groups={groups}
+              text={text}
+              shown={!hidden.includes(category)}
+              onShow={(show) => showCategory(category, show)}
+              onJump={jumpTo}
+            />
+          ))}
+          {hidden
+            .filter((category) => !categories.has(category))
+            .map((category) => (
+              <h2 key={category} className="category hidden-category">
                 <label>
                   <input
                     type="checkbox"
-                    checked={!hidden.includes(category)}
-                    onChange={(event) => showCategory(category, event.target.checked)}
+                    checked={false}
+                    onChange={() => showCategory(category, true)}
                     aria-label={`Show ${category}`}
                   />{" "}
-                  {category} <span className="count">{matches.length}</span>
+                  {categoryName(category)} <span className="count">hidden</span>
                 </label>
               </h2>
-              <ul>
-                {matches.map((match) => (
-                  <li key={`${match.offset}:${match.rule_id}`}>
-                    <button type="button" onClick={() => jumpTo(match)}>
-                      {match.message}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-          {hidden.filter((category) => !groups.has(category)).map((category) => (
-            <h2 key={category} className="hidden-category">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={false}
-                  onChange={() => showCategory(category, true)}
-                  aria-label={`Show ${category}`}
-                />{" "}
-                {category} <span className="count">hidden</span>
-              </label>
-            </h2>
-          ))}
-          {(result.quality?.requirements.length ?? 0) > 0 && (
-            <section>
-              <h2>
-                Requirements <span className="count">{result.quality!.requirements.length}</span>
-              </h2>
-              <ul>
-                {result.quality!.requirements.map((requirement) => (
-                  <li key={requirement.offset}>
-                    <button
-                      type="button"
-                      onClick={() => jumpTo(requirement)}
-                    >
-                      Line {requirement.line}: {requirement.score}/100 · {requirement.ears}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+            ))}
+          {result.quality && <Requirements quality={result.quality} text={text} onJump={jumpTo} />}
           {result.readability && <ReadabilityLine {...result.readability} />}
         </>
       )}
     </aside>
+  );
+}
+
+function Synonyms({ thesaurus, onReplaceWord }: { thesaurus: Thesaurus; onReplaceWord: (word: string) => void }) {
+  return (
+    <section className="synonyms" aria-label="Synonyms">
+      <h2>Synonyms of “{thesaurus.word}”</h2>
+      {thesaurus.meanings.length === 0 && <p>The thesaurus does not know this word.</p>}
+      {thesaurus.meanings.map((meaning, i) => (
+        <p key={i}>
+          <span className="count">{meaning.part_of_speech}</span>{" "}
+          {meaning.synonyms.map((synonym) => (
+            <button type="button" className="synonym" key={synonym.word} onClick={() => onReplaceWord(synonym.word)}>
+              {synonym.word}
+            </button>
+          ))}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+interface CategoryProps {
+  category: string;
+  groups: FindingGroup[];
+  text: string;
+  shown: boolean;
+  onShow: (show: boolean) => void;
+  onJump: (place: Pick<Match, "offset" | "length">) => void;
+}
+
+function Category({ category, groups, text, shown, onShow, onJump }: CategoryProps) {
+  const [all, setAll] = useState(false);
+  const total = groups.reduce((sum, group) => sum + group.occurrences.length, 0);
+  const visible = all ? groups : groups.slice(0, shownAtFirst);
+  return (
+    <section className="category" aria-label={categoryName(category)}>
+      <h2>
+        <label>
+          <input
+            type="checkbox"
+            checked={shown}
+            onChange={(event) => onShow(event.target.checked)}
+            aria-label={`Show ${category}`}
+          />{" "}
+          {categoryName(category)} <span className="count">{total}</span>
+        </label>
+      </h2>
+      <ul>
+        {visible.map((group) => (
+          <Finding key={group.key} group={group} text={text} onJump={onJump} />
+        ))}
+      </ul>
+      {visible.length < groups.length && (
+        <button type="button" className="button quiet" onClick={() => setAll(true)}>
+          Show all {groups.length} entries
+        </button>
+      )}
+    </section>
+  );
+}
+
+/// One finding, or the same one on the same words several times: its line, the words in
+/// context and the message; clicking goes to it, then to the next occurrence.
+function Finding({ group, text, onJump }: { group: FindingGroup; text: string; onJump: CategoryProps["onJump"] }) {
+  const [at, setAt] = useState(0);
+  const many = group.occurrences.length;
+  const current = group.occurrences[Math.min(at, many - 1)];
+  const place = snippet(text, current.offset, current.length);
+  const go = (index: number) => {
+    const next = (index + many) % many;
+    setAt(next);
+    onJump(group.occurrences[next]);
+  };
+  return (
+    <li className="finding">
+      <button type="button" className="finding-go" onClick={() => go(at)}>
+        <span className="finding-message">{group.message}</span>{" "}
+        <span className="finding-place">
+          <span className="finding-line">Line {current.line}</span>{" "}
+          <span className="finding-context">
+            {place.before}
+            <mark>{place.flagged}</mark>
+            {place.after}
+          </span>
+        </span>
+      </button>
+      {many > 1 && (
+        <span className="walk">
+          <button type="button" className="icon-button" aria-label="Previous occurrence" onClick={() => go(at - 1)}>
+            <ChevronLeft size={16} aria-hidden />
+          </button>
+          <span className="count" aria-live="polite">
+            {at + 1} of {many}
+          </span>
+          <button type="button" className="icon-button" aria-label="Next occurrence" onClick={() => go(at + 1)}>
+            <ChevronRight size={16} aria-hidden />
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+interface RequirementsProps {
+  quality: NonNullable<CheckResult["quality"]>;
+  text: string;
+  onJump: CategoryProps["onJump"];
+}
+
+function Requirements({ quality, text, onJump }: RequirementsProps) {
+  const requirements = quality.requirements ?? [];
+  if (requirements.length === 0) {
+    return quality.note ? <p className="muted requirements-note">{quality.note}</p> : null;
+  }
+  return (
+    <section className="requirements" aria-label="Requirements">
+      <h2>
+        Requirements <span className="count">{requirements.length}</span>
+      </h2>
+      <details className="ears-help">
+        <summary>
+          <Info size={14} aria-hidden /> What the templates are
+        </summary>
+        <p>
+          EARS, the Easy Approach to Requirements Syntax, gives each kind of requirement one shape, which keeps it
+          testable:
+        </p>
+        <dl>
+          {Object.entries(earsTemplates).map(([id, template]) => (
+            <div key={id}>
+              <dt>{template.name}</dt>
+              <dd>{template.pattern}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      <ul>
+        {requirements.map((requirement) => (
+          <RequirementEntry key={requirement.offset} requirement={requirement} text={text} onJump={onJump} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RequirementEntry({ requirement, text, onJump }: { requirement: RequirementScore; text: string; onJump: CategoryProps["onJump"] }) {
+  const template = earsTemplates[requirement.ears] ?? { name: requirement.ears, pattern: "" };
+  const band = requirement.score >= 90 ? "good" : requirement.score >= 70 ? "fair" : "poor";
+  const sentence = text.slice(requirement.offset, requirement.offset + requirement.length);
+  return (
+    <li className="requirement">
+      <button type="button" className="finding-go" onClick={() => onJump(requirement)}>
+        <span className={`score score-${band}`} aria-label={`score ${requirement.score} of 100`}>
+          {requirement.score}
+        </span>
+        <span className="requirement-text">
+          <span className="finding-message">{sentence ? excerpt(sentence) : `Line ${requirement.line}`}</span>{" "}
+          <span className="finding-place">
+            Line {requirement.line} · <span title={template.pattern}>EARS: {template.name}</span>
+          </span>
+        </span>
+      </button>
+    </li>
   );
 }
 

@@ -95,15 +95,15 @@ export function TranslationPane({ source, targets, text, glossary, revision, fol
             ))}
           </select>
         </label>
-        <button type="button" onClick={run} disabled={busy || chosen === ""}>
+        <button type="button" className="button" onClick={run} disabled={busy || chosen === ""}>
           {busy ? "Translating…" : "Translate"}
         </button>
         {result && (
           <>
-            <button type="button" onClick={() => navigator.clipboard?.writeText(result.translation)}>
+            <button type="button" className="button" onClick={() => navigator.clipboard?.writeText(result.translation)}>
               Copy
             </button>
-            <button type="button" onClick={download}>
+            <button type="button" className="button" onClick={download}>
               Download
             </button>
             <label>
@@ -121,6 +121,7 @@ export function TranslationPane({ source, targets, text, glossary, revision, fol
               ? "Out of date: the document changed since this translation."
               : "Out of date: the document changed; translating again…"
             : "Up to date with the document."}
+        {result && <span className="route"> · through {result.route.join(" then ")}</span>}
       </p>
       {targets.length === 0 && <p>No translation from {source} is installed.</p>}
       {error && (
@@ -131,7 +132,6 @@ export function TranslationPane({ source, targets, text, glossary, revision, fol
       {result && (
         <div className={stale ? "translation-body stale" : "translation-body"}>
           {asSource ? <TranslatedSource {...result} /> : <TranslatedDocument {...result} />}
-          <p className="route">Through {result.route.join(" then ")}</p>
         </div>
       )}
     </section>
