@@ -20,11 +20,13 @@ import { FileButton } from "./editor/FileButton";
 import { draftKey, glossaryKey, keep, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
 import { createRevision } from "./editor/revision";
+import { sentenceAround } from "./editor/sentence";
 import { applyFirstFix, findingCards, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
 import { FindingsPanel, type Thesaurus } from "./panel/FindingsPanel";
 import { TranslationPane } from "./translation/TranslationPane";
 import { ErrorBoundary } from "./ui/ErrorBoundary";
+import { ToolButton } from "./ui/ToolButton";
 import { Splitter } from "./ui/Splitter";
 import { DocumentName } from "./editor/DocumentName";
 
@@ -188,7 +190,11 @@ export function App() {
     if (!range) return false;
     const word = editor.state.sliceDoc(range.from, range.to).trim();
     if (word === "") return false;
-    synonyms(word, result?.answer.language ?? (language.current === "auto" ? "en-US" : language.current))
+    const code = result?.answer.language ?? (language.current === "auto" ? "en-US" : language.current);
+    // The word's sentence goes with it: its synonyms depend on how it is used there.
+    const line = editor.state.doc.lineAt(range.from);
+    const { sentence, offset } = sentenceAround(line.text, range.from - line.from, code);
+    synonyms(word, code, { context: sentence, offset })
       .then((meanings) => setThesaurus({ word, from: range.from, to: range.to, meanings }))
       .catch((e) => setError(errorText(e)));
     return true;
@@ -272,49 +278,38 @@ export function App() {
             </label>
           </div>
           <div className="group">
-            <button
-              type="button"
-              className="button primary fix-all"
+            <ToolButton
+              icon={Wand2}
+              className="primary fix-all"
               onClick={fixTypos}
               disabled={sureFixes === 0}
               title="Corrects the typos whose best suggestion is sure, as check --fix does; the others stay listed"
             >
-              <Wand2 size={16} aria-hidden />
               Fix all typos{sureFixes > 0 && ` (${sureFixes})`}
-            </button>
+            </ToolButton>
           </div>
           <div className="group">
             <FileButton label="Open…" accept={openable} onFile={openFile} icon={<FolderOpen size={16} aria-hidden />} />
-            <button type="button" className="button" onClick={() => download(draft(), fileName())}>
-              <Download size={16} aria-hidden />
+            <ToolButton icon={Download} onClick={() => download(draft(), fileName())}>
               Save
-            </button>
+            </ToolButton>
           </div>
           <div className="group">
-            <button
-              type="button"
-              className="button"
+            <ToolButton
+              icon={BookOpen}
               title="Synonyms of the selected word (Ctrl-Shift-Y)"
               onClick={() => view.current && lookUp.current(view.current)}
             >
-              <BookOpen size={16} aria-hidden />
               Synonyms
-            </button>
-            <button type="button" className="button" onClick={() => setEditingGlossary(true)}>
-              <ListChecks size={16} aria-hidden />
+            </ToolButton>
+            <ToolButton icon={ListChecks} onClick={() => setEditingGlossary(true)}>
               Glossary
-            </button>
+            </ToolButton>
           </div>
           <div className="group">
-            <button
-              type="button"
-              className="button"
-              aria-pressed={translating}
-              onClick={() => setTranslating(!translating)}
-            >
-              <Globe size={16} aria-hidden />
+            <ToolButton icon={Globe} pressed={translating} onClick={() => setTranslating(!translating)}>
               Translation
-            </button>
+            </ToolButton>
           </div>
         </div>
       </header>

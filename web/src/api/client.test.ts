@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, check, languages } from "./client";
+import { ApiError, check, languages, synonyms } from "./client";
 
 function answer(status: number, body: unknown) {
   return vi.fn().mockResolvedValue(
@@ -37,6 +37,17 @@ describe("the API client", () => {
   it("explains an answer that is not JSON by its status", async () => {
     vi.stubGlobal("fetch", vi.fn().mockResolvedValue(new Response("<html>bad gateway</html>", { status: 502, statusText: "Bad Gateway" })));
     await expect(languages()).rejects.toMatchObject({ status: 502, message: "The server answered 502 Bad Gateway." });
+  });
+
+  it("asks for a word's synonyms with the sentence it is in", async () => {
+    const fetch = answer(200, []);
+    vi.stubGlobal("fetch", fetch);
+    await synonyms("describes", "en-US", { context: "The report describes it.", offset: 11 });
+    const asked = new URL(fetch.mock.calls[0][0], "http://page");
+    expect(asked.pathname).toBe("/api/v1/synonyms");
+    expect(Object.fromEntries(asked.searchParams)).toEqual({
+      word: "describes", language: "en-US", context: "The report describes it.", offset: "11",
+    });
   });
 
   it("lets an aborted request stay an abort", async () => {

@@ -151,12 +151,25 @@ export function translate(request: TranslateRequest, signal?: AbortSignal): Prom
   return post<Translation>("/api/v1/translate", request, signal);
 }
 
+/// A sense of a word in the thesaurus; `matches_context` when its part of speech is the
+/// word's in the sentence given (those senses come first).
 export interface Meaning {
   part_of_speech: string;
-  synonyms: { word: string; relation: string }[];
+  matches_context?: boolean;
+  synonyms: { word: string; relation: string; lemma?: string }[];
 }
 
-export function synonyms(word: string, language: string, signal?: AbortSignal): Promise<Meaning[]> {
+/// The sentence the word is in, and the word's UTF-16 offset in it.
+export interface WordContext {
+  context: string;
+  offset: number;
+}
+
+export function synonyms(word: string, language: string, where?: WordContext, signal?: AbortSignal): Promise<Meaning[]> {
   const query = new URLSearchParams({ word, language });
+  if (where) {
+    query.set("context", where.context);
+    query.set("offset", String(where.offset));
+  }
   return call<Meaning[]>(`/api/v1/synonyms?${query}`, { signal });
 }

@@ -87,17 +87,7 @@ export function FindingsPanel({
           {hidden
             .filter((category) => !categories.has(category))
             .map((category) => (
-              <h2 key={category} className="category hidden-category">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={false}
-                    onChange={() => showCategory(category, true)}
-                    aria-label={`Show ${category}`}
-                  />{" "}
-                  {categoryName(category)} <span className="count">hidden</span>
-                </label>
-              </h2>
+              <CategoryToggle key={category} category={category} shown={false} count="hidden" onShow={(show) => showCategory(category, show)} />
             ))}
           {result.quality && <Requirements quality={result.quality} text={text} onJump={jumpTo} />}
           {result.readability && <ReadabilityLine {...result.readability} />}
@@ -141,17 +131,7 @@ function Category({ category, groups, text, shown, onShow, onJump }: CategoryPro
   const visible = all ? groups : groups.slice(0, shownAtFirst);
   return (
     <section className="category" aria-label={categoryName(category)}>
-      <h2>
-        <label>
-          <input
-            type="checkbox"
-            checked={shown}
-            onChange={(event) => onShow(event.target.checked)}
-            aria-label={`Show ${category}`}
-          />{" "}
-          {categoryName(category)} <span className="count">{total}</span>
-        </label>
-      </h2>
+      <CategoryToggle category={category} shown={shown} count={String(total)} onShow={onShow} />
       <ul>
         {visible.map((group) => (
           <Finding key={group.key} group={group} text={text} onJump={onJump} />
@@ -163,6 +143,18 @@ function Category({ category, groups, text, shown, onShow, onJump }: CategoryPro
         </button>
       )}
     </section>
+  );
+}
+
+/// A category's heading, with the switch that shows or hides its findings.
+function CategoryToggle({ category, shown, count, onShow }: { category: string; shown: boolean; count: string; onShow: (show: boolean) => void }) {
+  return (
+    <h2>
+      <label>
+        <input type="checkbox" checked={shown} onChange={(event) => onShow(event.target.checked)} aria-label={`Show ${category}`} />{" "}
+        {categoryName(category)} <span className="count">{count}</span>
+      </label>
+    </h2>
   );
 }
 
