@@ -4,6 +4,7 @@
 #include "text/offsets.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -20,25 +21,33 @@ std::string display_path(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
 }
 
-/// SARIF wants URI references: forward slashes, reserved characters escaped.
-std::string sarif_uri(const std::string& path) {
-    if (path == "-") {
-        return "stdin";
-    }
+/// `path` with every byte that is not unreserved (RFC 3986 2.3) or "/" written %XX: spaces,
+/// "#", "%", ":" and each byte of a non-ASCII letter's UTF-8 alike.
+std::string percent_encoded(std::string_view path) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
+    out.reserve(path.size());
     for (const char c : path) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || std::string_view("-._~/").find(c) != std::string_view::npos ||
-            u >= 0x80) {
+        if ((u < 0x80 && std::isalnum(u)) ||
+            std::string_view("-._~/").find(c) != std::string_view::npos) {
             out += c;
         } else {
-            static constexpr char kHex[] = "0123456789ABCDEF";
             out += '%';
             out += kHex[u >> 4U];
             out += kHex[u & 0xFU];
         }
     }
     return out;
+}
+
+/// SARIF wants URIs (2.1.0, 3.4.3): an absolute path becomes a file URI (RFC 8089:
+/// file:///abs/path), a relative one a relative reference; standard input is "stdin".
+std::string sarif_uri(const std::string& path) {
+    if (path == "-") {
+        return "stdin";
+    }
+    return (path.starts_with('/') ? "file://" : "") + percent_encoded(path);
 }
 
 std::string_view sarif_level(Severity severity) {

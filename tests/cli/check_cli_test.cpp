@@ -73,6 +73,28 @@ TEST_F(CheckCli, SarifIsVersion210WithFixes) {
         "receive");
 }
 
+// SARIF 2.1.0 (3.4.3) wants a URI: an absolute path is a file:// URI (RFC 8089), a relative
+// one a relative reference; either way each byte that is not unreserved is percent-encoded.
+TEST_F(CheckCli, SarifLocationsAreUris) {
+    const std::string name = "spéc #1 100%.md";
+    const std::string encoded = "sp%C3%A9c%20%231%20100%25.md";
+    const auto absolute = write(name, "We recieve.\n");
+    const auto uri_of = [](const atk::test::RunResult& run) {
+        return nlohmann::json::parse(run.out)["runs"][0]["results"][0]["locations"][0]
+                                             ["physicalLocation"]["artifactLocation"]["uri"]
+                                                 .get<std::string>();
+    };
+    // The scratch folder's own path has only unreserved characters (/tmp/atk-Suite-Test).
+    EXPECT_EQ(uri_of(run_toolkit({"check", "--format", "sarif", absolute})),
+              "file://" + dir_.string() + "/" + encoded);
+    // run_toolkit runs from the source folder: the same file, named from there.
+    const std::string relative = fs::relative(absolute, ATK_SOURCE_DIR).generic_string();
+    ASSERT_TRUE(relative.starts_with("..")) << relative;
+    EXPECT_EQ(uri_of(run_toolkit({"check", "--format", "sarif", relative})),
+              relative.substr(0, relative.size() - name.size()) + encoded);
+    EXPECT_EQ(uri_of(run_toolkit({"check", "--format", "sarif", "-"}, "We recieve.\n")), "stdin");
+}
+
 TEST_F(CheckCli, ReadsStandardInput) {
     const auto run = run_toolkit({"check", "-"}, "A paymnet arrives.\n");
     EXPECT_EQ(run.exit_code, 1);
