@@ -82,10 +82,10 @@ std::string rules_summary(const rules::RulesReport& report) {
                " follow" + (none == 1 ? "s" : "") + " no EARS template); ";
     }
     char measures[96];
-    std::snprintf(measures, sizeof measures, "reading ease %.1f", report.reading_ease);
+    std::snprintf(measures, sizeof measures, "reading ease %.1f", report.readability.reading_ease);
     out += measures;
-    if (report.grade) {
-        std::snprintf(measures, sizeof measures, ", grade %.1f", *report.grade);
+    if (report.readability.grade) {
+        std::snprintf(measures, sizeof measures, ", grade %.1f", *report.readability.grade);
         out += measures;
     }
     return out;

@@ -31,8 +31,9 @@ ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& re
     ordered_json readability = {{"sentences", report.counts.sentences},
                                 {"words", report.counts.words},
                                 {"syllables", report.counts.syllables},
-                                {"reading_ease", one_decimal(report.reading_ease)}};
-    readability["grade"] = report.grade ? ordered_json(one_decimal(*report.grade)) : ordered_json();
+                                {"reading_ease", one_decimal(report.readability.reading_ease)}};
+    const auto& grade = report.readability.grade;
+    readability["grade"] = grade ? ordered_json(one_decimal(*grade)) : ordered_json();
     return {{"quality",
              {{"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
               {"requirements", std::move(requirements)}}},
