@@ -68,11 +68,33 @@ ordered_json sarif_region(const Position& at) {
             {"charOffset", at.offset},    {"charLength", at.length}};
 }
 
-/// `value` to one decimal, as JSON prints it back (62.4, not 62.400000000000006).
-/// "quality 85/100 over 12 requirements (3 follow no EARS template); reading ease 52.1, grade 10.4"
+/// `value` with one decimal: "52.1".
+std::string one_decimal(double value) {
+    char out[32];
+    std::snprintf(out, sizeof out, "%.1f", value);
+    return out;
+}
+
+/// "reading ease 52.1 (Flesch), grade 10.4 (Flesch-Kincaid)"; no grade where the language
+/// has no grade formula.
+std::string readability_summary(const rules::Readability& readability) {
+    std::string out = "reading ease " + one_decimal(readability.reading_ease) + " (" +
+                      std::string(readability.formula) + ")";
+    if (readability.grade) {
+        out += ", grade " + one_decimal(*readability.grade) + " (" +
+               std::string(readability.grade_formula) + ")";
+    }
+    return out;
+}
+
+/// "quality 85/100 over 12 requirements (3 follow no EARS template); reading ease ...", or,
+/// for a language without rules, the note that says why requirements are not scored in
+/// place of the quality.
 std::string rules_summary(const rules::RulesReport& report) {
     std::string out;
-    if (report.quality) {
+    if (!report.note.empty()) {
+        out += report.note + "; ";
+    } else if (report.quality) {
         const auto none = std::count_if(
             report.requirements.begin(), report.requirements.end(),
             [](const rules::RequirementReport& r) { return r.ears == rules::EarsTemplate::none; });
@@ -81,14 +103,7 @@ std::string rules_summary(const rules::RulesReport& report) {
                (report.requirements.size() == 1 ? "" : "s") + " (" + std::to_string(none) +
                " follow" + (none == 1 ? "s" : "") + " no EARS template); ";
     }
-    char measures[96];
-    std::snprintf(measures, sizeof measures, "reading ease %.1f", report.readability.reading_ease);
-    out += measures;
-    if (report.readability.grade) {
-        std::snprintf(measures, sizeof measures, ", grade %.1f", *report.readability.grade);
-        out += measures;
-    }
-    return out;
+    return out + readability_summary(report.readability);
 }
 
 /// One line per requirement, then the file's summary line.

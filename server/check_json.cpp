@@ -28,16 +28,24 @@ ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& re
                                 {"ears", rules::to_string(requirement.ears)},
                                 {"costs", std::move(costs)}});
     }
+    ordered_json quality = {
+        {"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
+        {"requirements", std::move(requirements)}};
+    if (!report.note.empty()) {
+        quality["note"] = report.note;
+    }
+    const rules::Readability& measured = report.readability;
     ordered_json readability = {{"sentences", report.counts.sentences},
                                 {"words", report.counts.words},
                                 {"syllables", report.counts.syllables},
-                                {"reading_ease", one_decimal(report.readability.reading_ease)}};
-    const auto& grade = report.readability.grade;
-    readability["grade"] = grade ? ordered_json(one_decimal(*grade)) : ordered_json();
-    return {{"quality",
-             {{"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
-              {"requirements", std::move(requirements)}}},
-            {"readability", std::move(readability)}};
+                                {"reading_ease", one_decimal(measured.reading_ease)},
+                                {"formula", measured.formula}};
+    readability["grade"] =
+        measured.grade ? ordered_json(one_decimal(*measured.grade)) : ordered_json();
+    if (measured.grade) {
+        readability["grade_formula"] = measured.grade_formula;
+    }
+    return {{"quality", std::move(quality)}, {"readability", std::move(readability)}};
 }
 
 } // namespace

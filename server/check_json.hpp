@@ -23,7 +23,9 @@ struct Position {
 Position position_of(const text::OffsetMap& map, std::size_t begin, std::size_t end);
 
 /// {language, language_detected, words, matches[, quality, readability]} for `result`, a
-/// check of `text`.
+/// check of `text`: quality and readability unless the rules were turned off; quality.note
+/// only when the language has no rules; readability.grade null, and grade_formula absent,
+/// where the language has no grade formula.
 nlohmann::ordered_json check_json(const CheckResult& result, const text::OffsetMap& map);
 
 } // namespace atk::server

@@ -73,6 +73,9 @@ struct RulesReport {
     std::optional<int> quality; ///< the mean requirement score; none without requirements
     TextCounts counts;          ///< of the prose outside headings
     Readability readability;    ///< of `counts`, by the formulas of the rules' language
+    /// Why the requirements are not scored, for the user to read ("no wording rules for
+    /// Spanish yet, so requirements are not scored"); empty when the language has rules.
+    std::string note;
 };
 
 /// Points a finding of each severity takes off a requirement's score.
