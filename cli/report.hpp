@@ -26,7 +26,9 @@ struct FileReport {
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, bool with_scores);
 /// The JSON schema documented in docs/check-output.md.
 void write_json(std::ostream& out, const std::vector<FileReport>& reports);
-/// SARIF 2.1.0, one run, columns in UTF-16 code units.
-void write_sarif(std::ostream& out, const std::vector<FileReport>& reports);
+/// SARIF 2.1.0, one run, columns in UTF-16 code units. `with_scores`: each file is also an
+/// artifact of the run, its quality and readability in the artifact's property bag, and each
+/// result's location names its artifact by index (docs/check-output.md).
+void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, bool with_scores);
 
 } // namespace atk::cli

@@ -11,8 +11,9 @@ double one_decimal(double value) {
     return std::round(value * 10) / 10;
 }
 
-/// The rules' measures of one file: requirement scores and readability.
-ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& report) {
+} // namespace
+
+ordered_json measures_json(const rules::RulesReport& report, const text::OffsetMap& map) {
     ordered_json requirements = ordered_json::array();
     for (const auto& requirement : report.requirements) {
         const Position at = position_of(map, requirement.begin, requirement.end);
@@ -48,8 +49,6 @@ ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& re
     return {{"quality", std::move(quality)}, {"readability", std::move(readability)}};
 }
 
-} // namespace
-
 Position position_of(const text::OffsetMap& map, std::size_t begin, std::size_t end) {
     const std::size_t offset = map.to_utf16(begin);
     return {offset, map.to_utf16(end) - offset, map.to_line_column(begin), map.to_line_column(end)};
@@ -77,7 +76,7 @@ ordered_json check_json(const CheckResult& result, const text::OffsetMap& map) {
                       {"words", result.words},
                       {"matches", std::move(matches)}};
     if (result.rules) {
-        json.update(rules_json(map, *result.rules));
+        json.update(measures_json(*result.rules, map));
     }
     return json;
 }
