@@ -33,13 +33,34 @@ export interface RequirementScore {
   costs: { rule_id: string; points: number }[];
 }
 
+/// The document's quality. `note`: only for a language without wording rules, why its
+/// requirements are not scored (`score` is then null and `requirements` empty).
+export interface Quality {
+  score: number | null;
+  requirements: RequirementScore[];
+  note?: string;
+}
+
+/// The document's readability by its language's formulas (Flesch, Kandel-Moles,
+/// Szigriszt-Pazos, Amstad); `grade` is null, and `grade_formula` absent, where the language
+/// has no grade formula (French, Spanish).
+export interface Readability {
+  sentences: number;
+  words: number;
+  syllables: number;
+  reading_ease: number;
+  formula: string;
+  grade: number | null;
+  grade_formula?: string;
+}
+
 export interface CheckResult {
   language: string;
   language_detected: boolean;
   words: number;
   matches: Match[];
-  quality?: { score: number | null; requirements: RequirementScore[] };
-  readability?: { sentences: number; words: number; syllables: number; reading_ease: number; grade: number };
+  quality?: Quality;
+  readability?: Readability;
 }
 
 export interface CheckRequest {

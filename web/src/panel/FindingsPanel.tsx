@@ -2,6 +2,7 @@
 // (each category can be turned off), each requirement's score, readability.
 import type { CheckResult, Match, Meaning } from "../api/client";
 import { byCategory } from "../editor/findings";
+import { readabilitySummary } from "./readability";
 
 /// The synonyms of a word, and where the word is in the document.
 export interface Thesaurus {
@@ -122,11 +123,9 @@ export function FindingsPanel({
               </ul>
             </section>
           )}
+          {result.quality?.note && <p className="quality-note">{result.quality.note}</p>}
           {result.readability && (
-            <p className="readability">
-              Reading ease {result.readability.reading_ease.toFixed(0)} · grade{" "}
-              {result.readability.grade.toFixed(1)}
-            </p>
+            <p className="readability">{readabilitySummary(result.readability)}</p>
           )}
         </>
       )}
