@@ -267,7 +267,7 @@ int run_check(const CheckArguments& args) {
         write_json(std::cout, *reports);
         break;
     case OutputFormat::sarif:
-        write_sarif(std::cout, *reports);
+        write_sarif(std::cout, *reports, args.scores);
         break;
     }
     std::cout.flush();
@@ -355,7 +355,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
         ->delimiter(',');
     check->add_flag("--scores", args->scores,
                     "Text format: after the findings, each requirement's quality score and EARS "
-                    "template, and the document's quality and readability (JSON always has them)");
+                    "template, and the document's quality and readability; SARIF: the same in "
+                    "each file's artifact (JSON always has them)");
     check->add_flag("--no-rules", args->no_rules,
                     "Spelling only: no vocabulary or requirements-quality rules");
     check->callback([args, &exit_code] { exit_code = run_check(*args); });

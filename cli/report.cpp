@@ -4,6 +4,7 @@
 #include "text/offsets.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -20,25 +21,33 @@ std::string display_path(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
 }
 
-/// SARIF wants URI references: forward slashes, reserved characters escaped.
-std::string sarif_uri(const std::string& path) {
-    if (path == "-") {
-        return "stdin";
-    }
+/// `path` with every byte that is not unreserved (RFC 3986 2.3) or "/" written %XX: spaces,
+/// "#", "%", ":" and each byte of a non-ASCII letter's UTF-8 alike.
+std::string percent_encoded(std::string_view path) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
+    out.reserve(path.size());
     for (const char c : path) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || std::string_view("-._~/").find(c) != std::string_view::npos ||
-            u >= 0x80) {
+        if ((u < 0x80 && std::isalnum(u)) ||
+            std::string_view("-._~/").find(c) != std::string_view::npos) {
             out += c;
         } else {
-            static constexpr char kHex[] = "0123456789ABCDEF";
             out += '%';
             out += kHex[u >> 4U];
             out += kHex[u & 0xFU];
         }
     }
     return out;
+}
+
+/// SARIF wants URIs (2.1.0, 3.4.3): an absolute path becomes a file URI (RFC 8089:
+/// file:///abs/path), a relative one a relative reference; standard input is "stdin".
+std::string sarif_uri(const std::string& path) {
+    if (path == "-") {
+        return "stdin";
+    }
+    return (path.starts_with('/') ? "file://" : "") + percent_encoded(path);
 }
 
 std::string_view sarif_level(Severity severity) {
@@ -59,11 +68,33 @@ ordered_json sarif_region(const Position& at) {
             {"charOffset", at.offset},    {"charLength", at.length}};
 }
 
-/// `value` to one decimal, as JSON prints it back (62.4, not 62.400000000000006).
-/// "quality 85/100 over 12 requirements (3 follow no EARS template); reading ease 52.1, grade 10.4"
+/// `value` with one decimal: "52.1".
+std::string one_decimal(double value) {
+    char out[32];
+    std::snprintf(out, sizeof out, "%.1f", value);
+    return out;
+}
+
+/// "reading ease 52.1 (Flesch), grade 10.4 (Flesch-Kincaid)"; no grade where the language
+/// has no grade formula.
+std::string readability_summary(const rules::Readability& readability) {
+    std::string out = "reading ease " + one_decimal(readability.reading_ease) + " (" +
+                      std::string(readability.formula) + ")";
+    if (readability.grade) {
+        out += ", grade " + one_decimal(*readability.grade) + " (" +
+               std::string(readability.grade_formula) + ")";
+    }
+    return out;
+}
+
+/// "quality 85/100 over 12 requirements (3 follow no EARS template); reading ease ...", or,
+/// for a language without rules, the note that says why requirements are not scored in
+/// place of the quality.
 std::string rules_summary(const rules::RulesReport& report) {
     std::string out;
-    if (report.quality) {
+    if (!report.note.empty()) {
+        out += report.note + "; ";
+    } else if (report.quality) {
         const auto none = std::count_if(
             report.requirements.begin(), report.requirements.end(),
             [](const rules::RequirementReport& r) { return r.ears == rules::EarsTemplate::none; });
@@ -72,14 +103,7 @@ std::string rules_summary(const rules::RulesReport& report) {
                (report.requirements.size() == 1 ? "" : "s") + " (" + std::to_string(none) +
                " follow" + (none == 1 ? "s" : "") + " no EARS template); ";
     }
-    char measures[96];
-    std::snprintf(measures, sizeof measures, "reading ease %.1f", report.reading_ease);
-    out += measures;
-    if (report.grade) {
-        std::snprintf(measures, sizeof measures, ", grade %.1f", *report.grade);
-        out += measures;
-    }
-    return out;
+    return out + readability_summary(report.readability);
 }
 
 /// One line per requirement, then the file's summary line.
@@ -152,62 +176,106 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
     out << ordered_json{{"version", ATK_VERSION}, {"files", std::move(files)}}.dump(2) << '\n';
 }
 
-void write_sarif(std::ostream& out, const std::vector<FileReport>& reports) {
-    std::map<std::string, const Alert*> rules; // one rule entry per rule id, in id order
+namespace {
+
+struct SarifRules {
+    ordered_json list = ordered_json::array(); ///< tool.driver.rules
+    std::map<std::string, std::size_t> index;  ///< each rule id's place in `list`
+};
+
+/// One rule entry per rule that fired, in id order.
+SarifRules sarif_rules(const std::vector<FileReport>& reports) {
+    std::map<std::string, const Alert*> rules;
     for (const auto& report : reports) {
         for (const auto& alert : report.result.alerts) {
             rules.try_emplace(alert.rule_id, &alert);
         }
     }
-    ordered_json rule_list = ordered_json::array();
-    std::map<std::string, std::size_t> rule_index;
+    SarifRules out;
     for (const auto& [id, alert] : rules) {
-        rule_index[id] = rule_list.size();
-        rule_list.push_back({{"id", id},
-                             {"shortDescription", {{"text", alert->rule_description}}},
-                             {"fullDescription", {{"text", alert->explanation}}},
-                             {"defaultConfiguration", {{"level", sarif_level(alert->severity)}}},
-                             {"properties", {{"category", alert->category}}}});
+        out.index[id] = out.list.size();
+        out.list.push_back({{"id", id},
+                            {"shortDescription", {{"text", alert->rule_description}}},
+                            {"fullDescription", {{"text", alert->explanation}}},
+                            {"defaultConfiguration", {{"level", sarif_level(alert->severity)}}},
+                            {"properties", {{"category", alert->category}}}});
         if (!alert->link.empty()) {
-            rule_list.back()["helpUri"] = alert->link;
+            out.list.back()["helpUri"] = alert->link;
         }
     }
+    return out;
+}
 
+/// `alert` as a SARIF result in the file that `artifact_location` names.
+ordered_json sarif_result(const Alert& alert, const text::OffsetMap& map,
+                          const ordered_json& artifact_location, const SarifRules& rules) {
+    const Position at = position_of(map, alert.begin, alert.end);
+    ordered_json result = {
+        {"ruleId", alert.rule_id},
+        {"ruleIndex", rules.index.at(alert.rule_id)},
+        {"level", sarif_level(alert.severity)},
+        {"message", {{"text", alert.message}}},
+        {"locations",
+         {{{"physicalLocation",
+            {{"artifactLocation", artifact_location}, {"region", sarif_region(at)}}}}}}};
+    if (!alert.replacements.empty()) {
+        const std::string& best = alert.replacements.front();
+        result["fixes"] = {{{"description", {{"text", "Replace with \"" + best + "\""}}},
+                            {"artifactChanges",
+                             {{{"artifactLocation", artifact_location},
+                               {"replacements",
+                                {{{"deletedRegion", sarif_region(at)},
+                                  {"insertedContent", {{"text", best}}}}}}}}}}};
+    }
+    return result;
+}
+
+/// The file of `report` as a run artifact: its location, and in its property bag (SARIF
+/// 2.1.0, 3.8, the format's extension point) the check's language and, unless the rules were
+/// off, its quality and readability in the JSON format's shape.
+ordered_json sarif_artifact(const FileReport& report, const text::OffsetMap& map,
+                            const std::string& uri) {
+    ordered_json properties = {{"language", report.result.language.code}};
+    if (report.result.rules) {
+        properties.update(server::measures_json(*report.result.rules, map));
+    }
+    return {{"location", {{"uri", uri}}}, {"properties", std::move(properties)}};
+}
+
+} // namespace
+
+void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, bool with_scores) {
+    const SarifRules rules = sarif_rules(reports);
+    ordered_json artifacts = ordered_json::array();
+    std::map<std::string, std::size_t> artifact_index; // a file named twice is one artifact
     ordered_json results = ordered_json::array();
     for (const auto& report : reports) {
         const text::OffsetMap map(report.text);
         const std::string uri = sarif_uri(report.path);
-        for (const auto& alert : report.result.alerts) {
-            const Position at = position_of(map, alert.begin, alert.end);
-            ordered_json result = {
-                {"ruleId", alert.rule_id},
-                {"ruleIndex", rule_index[alert.rule_id]},
-                {"level", sarif_level(alert.severity)},
-                {"message", {{"text", alert.message}}},
-                {"locations",
-                 {{{"physicalLocation",
-                    {{"artifactLocation", {{"uri", uri}}}, {"region", sarif_region(at)}}}}}}};
-            if (!alert.replacements.empty()) {
-                const std::string& best = alert.replacements.front();
-                result["fixes"] = {{{"description", {{"text", "Replace with \"" + best + "\""}}},
-                                    {"artifactChanges",
-                                     {{{"artifactLocation", {{"uri", uri}}},
-                                       {"replacements",
-                                        {{{"deletedRegion", sarif_region(at)},
-                                          {"insertedContent", {{"text", best}}}}}}}}}}};
+        ordered_json location = {{"uri", uri}};
+        if (with_scores) {
+            const auto [at, added] = artifact_index.try_emplace(uri, artifacts.size());
+            if (added) {
+                artifacts.push_back(sarif_artifact(report, map, uri));
             }
-            results.push_back(std::move(result));
+            location["index"] = at->second; // 3.4.5: the artifact of the same uri
+        }
+        for (const auto& alert : report.result.alerts) {
+            results.push_back(sarif_result(alert, map, location, rules));
         }
     }
-    const ordered_json sarif = {
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs",
-         {{{"tool",
-            {{"driver",
-              {{"name", "analyst-toolkit"}, {"version", ATK_VERSION}, {"rules", rule_list}}}}},
-           {"columnKind", "utf16CodeUnits"},
-           {"results", std::move(results)}}}}};
+    ordered_json run = {
+        {"tool",
+         {{"driver",
+           {{"name", "analyst-toolkit"}, {"version", ATK_VERSION}, {"rules", rules.list}}}}},
+        {"columnKind", "utf16CodeUnits"}};
+    if (with_scores) {
+        run["artifacts"] = std::move(artifacts);
+    }
+    run["results"] = std::move(results);
+    const ordered_json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                                {"version", "2.1.0"},
+                                {"runs", ordered_json::array({std::move(run)})}};
     out << sarif.dump(2) << '\n';
 }
 

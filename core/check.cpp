@@ -259,7 +259,7 @@ const rules::Engine* Checker::rule_engine(const spell::Language& language) const
     if (config_.rules_directory.empty()) {
         return nullptr;
     }
-    const std::string family = language.code.substr(0, language.code.find('-')); // en-US: en
+    const std::string family(family_of(language.code));
     const std::lock_guard lock(rules_mutex_);
     auto it = rule_engines_.find(family);
     if (it == rule_engines_.end()) {
@@ -274,13 +274,40 @@ const rules::Engine* Checker::rule_engine(const spell::Language& language) const
     return it->second.get();
 }
 
-std::optional<rules::RulesReport>
-Checker::run_rules(const text::Document& document, const spell::Language& language,
-                   const rules::RunOptions& options, std::string_view text,
-                   std::shared_future<const rules::BlockWords*> words) const {
+const rules::Engine& Checker::measuring_engine(const spell::Language& language) const {
+    const std::string family(family_of(language.code));
+    const std::lock_guard lock(rules_mutex_);
+    auto& engine = measuring_engines_[family];
+    if (!engine) {
+        rules::RuleSet none;
+        none.language = family; // its syllables and formulas
+        engine = std::make_unique<const rules::Engine>(std::move(none));
+    }
+    return *engine;
+}
+
+namespace {
+
+/// Why a language's requirements are not scored: scores without rules would all be 100.
+std::string unscored_note(const spell::Language& language, bool rules_installed) {
+    if (!rules_installed) {
+        return "no wording rules are installed, so requirements are not scored";
+    }
+    const std::string name = language.name.substr(0, language.name.find(" (")); // German
+    return "no wording rules for " + name + " yet, so requirements are not scored";
+}
+
+} // namespace
+
+rules::RulesReport Checker::run_rules(const text::Document& document,
+                                      const spell::Language& language,
+                                      const rules::RunOptions& options, std::string_view text,
+                                      std::shared_future<const rules::BlockWords*> words) const {
     const rules::Engine* engine = rule_engine(language);
     if (engine == nullptr) {
-        return std::nullopt;
+        auto report = measuring_engine(language).run(document, options, words.get());
+        report.note = unscored_note(language, !config_.rules_directory.empty());
+        return report;
     }
     auto report = engine->run(document, options, words.get());
     offer_synonyms(*engine, language, report.alerts, text);
@@ -423,7 +450,7 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     // the words before they are destroyed.
     rules::BlockWords words;
     std::promise<const rules::BlockWords*> segmented;
-    std::future<std::optional<rules::RulesReport>> rules_report;
+    std::future<rules::RulesReport> rules_report;
     if (options.rules) {
         rules::RunOptions rule_options = options.rule_options;
         rule_options.glossary = &glossary;
@@ -456,17 +483,15 @@ CheckResult Checker::check(std::string_view text, const CheckOptions& options) c
     }
     if (rules_report.valid()) {
         result.rules = rules_report.get(); // rethrows a bad rule file's InputError
-        if (result.rules) {
-            // Both lists are in document order: merged, spelling first where both start.
-            auto& found = result.rules->alerts;
-            const auto spelling = static_cast<std::ptrdiff_t>(result.alerts.size());
-            result.alerts.insert(result.alerts.end(), std::make_move_iterator(found.begin()),
-                                 std::make_move_iterator(found.end()));
-            found.clear();
-            std::inplace_merge(result.alerts.begin(), result.alerts.begin() + spelling,
-                               result.alerts.end(),
-                               [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
-        }
+        // Both lists are in document order: merged, spelling first where both start.
+        auto& found = result.rules->alerts;
+        const auto spelling = static_cast<std::ptrdiff_t>(result.alerts.size());
+        result.alerts.insert(result.alerts.end(), std::make_move_iterator(found.begin()),
+                             std::make_move_iterator(found.end()));
+        found.clear();
+        std::inplace_merge(result.alerts.begin(), result.alerts.begin() + spelling,
+                           result.alerts.end(),
+                           [](const Alert& a, const Alert& b) { return a.begin < b.begin; });
     }
     return result;
 }

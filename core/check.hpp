@@ -44,8 +44,9 @@ struct CheckResult {
     double language_confidence = 1; ///< 0..1; 1 when the caller chose
     std::vector<Alert> alerts;      ///< ordered by position
     std::size_t words = 0;          ///< words of prose checked
-    /// Requirement scores, the document's quality and readability, when rules ran (their
-    /// findings are in `alerts`, with the spelling ones).
+    /// Requirement scores, the document's quality and readability, unless the caller turned
+    /// the rules off (their findings are in `alerts`, with the spelling ones). A language
+    /// without rules is measured all the same: no requirement scored, `note` saying why.
     std::optional<rules::RulesReport> rules;
 };
 
@@ -57,7 +58,7 @@ struct CheckerConfig {
     /// Nuspell alone, slower and less well ranked.
     std::filesystem::path data_directory;
     /// rules/<language>/*.yml (docs/rules.md); empty: no rules. A language without a
-    /// directory there is checked for spelling only.
+    /// directory there is checked for spelling, and measured for readability.
     std::filesystem::path rules_directory;
     std::vector<std::filesystem::path> thesaurus_directories =
         thesaurus::default_thesaurus_directories();
@@ -134,15 +135,20 @@ class Checker {
     spell::SuggestionCache suggestion_cache_;
     mutable std::mutex rules_mutex_;
     mutable std::map<std::string, std::unique_ptr<const rules::Engine>> rule_engines_;
+    mutable std::map<std::string, std::unique_ptr<const rules::Engine>> measuring_engines_;
     mutable std::mutex thesauri_mutex_;
     mutable std::map<std::string, std::unique_ptr<const thesaurus::Thesaurus>> thesauri_;
 
     /// The rules' report on `document`, whose blocks' words `words` will give (the rules are
-    /// loaded meanwhile, on first use), or nullopt when `language` has no rules.
-    std::optional<rules::RulesReport>
-    run_rules(const text::Document& document, const spell::Language& language,
-              const rules::RunOptions& options, std::string_view text,
-              std::shared_future<const rules::BlockWords*> words) const;
+    /// loaded meanwhile, on first use). When `language` has no rules, the measures of an
+    /// engine without any, with a note that says so.
+    rules::RulesReport run_rules(const text::Document& document, const spell::Language& language,
+                                 const rules::RunOptions& options, std::string_view text,
+                                 std::shared_future<const rules::BlockWords*> words) const;
+    /// An engine without rules for a language that has none: it cuts the text into
+    /// sentences and words all the same, and measures its readability. Made on first use,
+    /// then shared.
+    const rules::Engine& measuring_engine(const spell::Language& language) const;
     /// The thesaurus of `language`, loaded on first use; null when none is installed.
     const thesaurus::Thesaurus* thesaurus_for(const spell::Language& language) const;
     /// Fills in thesaurus alternatives for findings of rules that ask for them (docs/rules.md).

@@ -13,8 +13,9 @@ double one_decimal(double value) {
     return std::round(value * 10) / 10;
 }
 
-/// The rules' measures of one file: requirement scores and readability.
-ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& report) {
+} // namespace
+
+ordered_json measures_json(const rules::RulesReport& report, const text::OffsetMap& map) {
     ordered_json requirements = ordered_json::array();
     for (const auto& requirement : report.requirements) {
         const Position at = position_of(map, requirement.begin, requirement.end);
@@ -30,18 +31,25 @@ ordered_json rules_json(const text::OffsetMap& map, const rules::RulesReport& re
                                 {"ears", rules::to_string(requirement.ears)},
                                 {"costs", std::move(costs)}});
     }
+    ordered_json quality = {
+        {"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
+        {"requirements", std::move(requirements)}};
+    if (!report.note.empty()) {
+        quality["note"] = report.note;
+    }
+    const rules::Readability& measured = report.readability;
     ordered_json readability = {{"sentences", report.counts.sentences},
                                 {"words", report.counts.words},
                                 {"syllables", report.counts.syllables},
-                                {"reading_ease", one_decimal(report.reading_ease)}};
-    readability["grade"] = report.grade ? ordered_json(one_decimal(*report.grade)) : ordered_json();
-    return {{"quality",
-             {{"score", report.quality ? ordered_json(*report.quality) : ordered_json()},
-              {"requirements", std::move(requirements)}}},
-            {"readability", std::move(readability)}};
+                                {"reading_ease", one_decimal(measured.reading_ease)},
+                                {"formula", measured.formula}};
+    readability["grade"] =
+        measured.grade ? ordered_json(one_decimal(*measured.grade)) : ordered_json();
+    if (measured.grade) {
+        readability["grade_formula"] = measured.grade_formula;
+    }
+    return {{"quality", std::move(quality)}, {"readability", std::move(readability)}};
 }
-
-} // namespace
 
 Position position_of(const text::OffsetMap& map, std::size_t begin, std::size_t end) {
     const std::size_t offset = map.to_utf16(begin);
@@ -71,7 +79,7 @@ ordered_json check_json(const CheckResult& result, const text::OffsetMap& map) {
                       {"words", result.words},
                       {"matches", std::move(matches)}};
     if (result.rules) {
-        json.update(rules_json(map, *result.rules));
+        json.update(measures_json(*result.rules, map));
     }
     return json;
 }

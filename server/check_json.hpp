@@ -22,8 +22,13 @@ struct Position {
 /// The position of the UTF-8 byte range [begin, end) of the text `map` was built from.
 Position position_of(const text::OffsetMap& map, std::size_t begin, std::size_t end);
 
+/// {quality, readability} of a check's rules report, positions in the text `map` was built
+/// from: quality.note only when the language has no rules; readability.grade null, and
+/// grade_formula absent, where the language has no grade formula.
+nlohmann::ordered_json measures_json(const rules::RulesReport& report, const text::OffsetMap& map);
+
 /// {language, language_detected, words, matches[, quality, readability]} for `result`, a
-/// check of `text`.
+/// check of `text`: quality and readability (measures_json) unless the rules were turned off.
 nlohmann::ordered_json check_json(const CheckResult& result, const text::OffsetMap& map);
 
 } // namespace atk::server

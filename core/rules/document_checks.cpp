@@ -193,10 +193,7 @@ void Run::measure_readability(RulesReport& report) const {
             report.counts += counts_of(b);
         }
     }
-    report.reading_ease = reading_ease(report.counts, rules_.language);
-    if (rules_.language == "en") {
-        report.grade = flesch_kincaid_grade(report.counts);
-    }
+    report.readability = readability_of(report.counts, rules_.language);
 }
 
 std::string Run::message_of(const Rule& r, const Finding& finding) const {

@@ -70,10 +70,12 @@ struct RequirementReport {
 struct RulesReport {
     std::vector<Alert> alerts; ///< ordered by position
     std::vector<RequirementReport> requirements;
-    std::optional<int> quality;  ///< the mean requirement score; none without requirements
-    TextCounts counts;           ///< of the prose outside headings
-    double reading_ease = 0;     ///< Flesch (English) or Kandel-Moles (French)
-    std::optional<double> grade; ///< Flesch-Kincaid, English only
+    std::optional<int> quality; ///< the mean requirement score; none without requirements
+    TextCounts counts;          ///< of the prose outside headings
+    Readability readability;    ///< of `counts`, by the formulas of the rules' language
+    /// Why the requirements are not scored, for the user to read ("no wording rules for
+    /// Spanish yet, so requirements are not scored"); empty when the language has rules.
+    std::string note;
 };
 
 /// Points a finding of each severity takes off a requirement's score.

@@ -9,6 +9,30 @@
 namespace atk::rules {
 namespace {
 
+/// The languages whose syllables and formulas differ.
+enum class Family { english, french, spanish, german };
+
+/// English for any language without rules of its own.
+Family family_of(std::string_view language) {
+    const auto family = language.substr(0, 2);
+    if (family == "fr") {
+        return Family::french;
+    }
+    if (family == "es") {
+        return Family::spanish;
+    }
+    if (family == "de") {
+        return Family::german;
+    }
+    return Family::english;
+}
+
+bool contains(std::u32string_view letters, char32_t c) {
+    return letters.find(c) != std::u32string_view::npos;
+}
+
+// --- English and French ----------------------------------------------------------------------
+
 bool is_vowel(char32_t c, bool french) {
     switch (c) {
     case U'a':
@@ -21,8 +45,7 @@ bool is_vowel(char32_t c, bool french) {
     default:
         break;
     }
-    static constexpr std::u32string_view kFrenchAccented = U"àâäéèêëîïôöùûüÿœæ";
-    return french && c >= 0x80 && kFrenchAccented.find(c) != std::u32string_view::npos;
+    return french && c >= 0x80 && contains(U"àâäéèêëîïôöùûüÿœæ", c);
 }
 
 /// `groups` of vowels less a silent final e: make, table(s); but not English "-le" (table
@@ -44,7 +67,7 @@ std::size_t less_silent_e(std::size_t groups, const std::array<char32_t, 4>& las
     return std::max<std::size_t>(groups, 1);
 }
 
-/// syllables() for any word: code point by code point, lowered first.
+/// English or French syllables of any word: code point by code point, lowered first.
 std::size_t count_syllables(std::string_view word, bool french) {
     const std::u32string letters = text::to_code_points(text::to_lower(word));
     std::size_t groups = 0;
@@ -71,11 +94,9 @@ constexpr std::array<bool, 128> make_ascii_vowels() {
 }
 constexpr std::array<bool, 128> kAsciiVowels = make_ascii_vowels();
 
-} // namespace
-
-std::size_t syllables(std::string_view word, std::string_view language) {
-    const bool french = language.substr(0, 2) == "fr";
-    // Most words are ASCII: their bytes are their letters, counted without a copy.
+/// English or French syllables. Most words are ASCII: their bytes are their letters,
+/// counted without a copy.
+std::size_t english_or_french_syllables(std::string_view word, bool french) {
     std::size_t groups = 0;
     bool in_vowels = false;
     unsigned bits = 0; // the bytes or'ed: 0x80 set when one is not ASCII
@@ -97,14 +118,108 @@ std::size_t syllables(std::string_view word, std::string_view language) {
     return less_silent_e(groups, last, word.size(), french);
 }
 
-TextCounts& TextCounts::operator+=(const TextCounts& other) {
-    sentences += other.sentences;
-    words += other.words;
-    syllables += other.syllables;
-    return *this;
+// --- Spanish and German: letter by letter, each looking at its neighbours --------------------
+
+/// `word` in lower case, as code points, in a buffer of the calling thread that the next
+/// call overwrites: reused from word to word, so that counting allocates nothing for ASCII
+/// words once it has grown.
+std::u32string_view lowered(std::string_view word) {
+    thread_local std::u32string letters;
+    if (text::has_non_ascii(word)) {
+        letters = text::to_code_points(text::to_lower(word));
+    } else {
+        letters.clear();
+        for (const char c : word) {
+            letters += static_cast<unsigned char>(text::ascii_lower(c));
+        }
+    }
+    return letters;
 }
 
-namespace {
+bool spanish_vowel_letter(char32_t c) {
+    return contains(U"aeiouáéíóúü", c);
+}
+
+/// Letter `i` of the lowered `letters` is sounded as a vowel in Spanish: not the u of que,
+/// qui, gue, gui (güe, güi sound it); y only where no vowel follows it (hoy, muy, y; not
+/// ya, re-yes).
+bool spanish_vowel_at(std::u32string_view letters, std::size_t i) {
+    const char32_t c = letters[i];
+    const char32_t next = i + 1 < letters.size() ? letters[i + 1] : 0;
+    if (c == U'y') {
+        return !spanish_vowel_letter(next);
+    }
+    if (c == U'u' && i > 0 && (letters[i - 1] == U'q' || letters[i - 1] == U'g') &&
+        contains(U"eiéí", next)) {
+        return false;
+    }
+    return spanish_vowel_letter(c);
+}
+
+/// Two Spanish vowels side by side are two syllables (a hiatus) when both are strong (a, e,
+/// o, accented or not: le-er, a-é-re-o) or one is an accented í or ú (pa-ís, dí-a); any
+/// other pair is a diphthong (ciu-dad, a-gua, hay).
+bool spanish_hiatus(char32_t first, char32_t second) {
+    const auto strong = [](char32_t c) { return contains(U"aeoáéó", c); };
+    const auto stressed_weak = [](char32_t c) { return c == U'í' || c == U'ú'; };
+    return (strong(first) && strong(second)) || stressed_weak(first) || stressed_weak(second);
+}
+
+std::size_t spanish_syllables(std::u32string_view letters) {
+    std::size_t count = 0;
+    char32_t previous = 0; // the vowel just before, or 0 after a consonant
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+        if (!spanish_vowel_at(letters, i)) {
+            previous = 0;
+            continue;
+        }
+        const char32_t vowel = letters[i] == U'y' ? U'i' : letters[i];
+        if (previous == 0 || spanish_hiatus(previous, vowel)) {
+            ++count;
+        }
+        previous = vowel;
+    }
+    return std::max<std::size_t>(count, 1);
+}
+
+/// ei, ey, ai, ay, au, äu, eu, ie, aa, ee, oo: two German vowels that are one.
+bool german_digraph(char32_t first, char32_t second) {
+    static constexpr std::array<std::u32string_view, 11> kDigraphs = {
+        U"ei", U"ey", U"ai", U"ay", U"au", U"äu", U"eu", U"ie", U"aa", U"ee", U"oo"};
+    return std::any_of(kDigraphs.begin(), kDigraphs.end(), [&](std::u32string_view pair) {
+        return pair[0] == first && pair[1] == second;
+    });
+}
+
+std::size_t german_syllables(std::u32string_view letters) {
+    std::size_t count = 0;
+    // The vowel just before when it may still make a digraph with this one; 0 after a
+    // consonant or a digraph (Fei-er: the second e starts a syllable).
+    char32_t open = 0;
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+        const char32_t c = letters[i];
+        const bool after_q = i > 0 && letters[i - 1] == U'q'; // qu sounds kv: no vowel
+        if (!contains(U"aeiouyäöü", c) || (c == U'u' && after_q)) {
+            open = 0;
+        } else if (open != 0 && german_digraph(open, c)) {
+            open = 0;
+        } else {
+            ++count;
+            open = c;
+        }
+    }
+    return std::max<std::size_t>(count, 1);
+}
+
+/// Letters of a word: its code points less apostrophes (' ’) and hyphens (- ‐).
+std::size_t letter_count(std::string_view word) {
+    std::size_t letters = 0;
+    for (std::size_t at = 0; at < word.size();) {
+        const char32_t c = text::next_code_point(word, at);
+        letters += (c == U'\'' || c == U'’' || c == U'-' || c == U'‐') ? 0 : 1;
+    }
+    return letters;
+}
 
 struct Ratios {
     double words_per_sentence;
@@ -120,6 +235,40 @@ Ratios ratios(const TextCounts& counts) {
 }
 
 } // namespace
+
+std::size_t syllables(std::string_view word, std::string_view language) {
+    switch (family_of(language)) {
+    case Family::spanish:
+        return spanish_syllables(lowered(word));
+    case Family::german:
+        return german_syllables(lowered(word));
+    case Family::french:
+        return english_or_french_syllables(word, true);
+    case Family::english:
+        break;
+    }
+    return english_or_french_syllables(word, false);
+}
+
+TextCounts& TextCounts::operator+=(const TextCounts& other) {
+    sentences += other.sentences;
+    words += other.words;
+    syllables += other.syllables;
+    monosyllables += other.monosyllables;
+    polysyllables += other.polysyllables;
+    long_words += other.long_words;
+    return *this;
+}
+
+TextCounts word_counts(std::string_view word, std::string_view language) {
+    TextCounts counts;
+    counts.words = 1;
+    counts.syllables = syllables(word, language);
+    counts.monosyllables = counts.syllables == 1 ? 1 : 0;
+    counts.polysyllables = counts.syllables >= 3 ? 1 : 0;
+    counts.long_words = letter_count(word) > 6 ? 1 : 0;
+    return counts;
+}
 
 double flesch_reading_ease(const TextCounts& counts) {
     if (counts.words == 0) {
@@ -145,8 +294,53 @@ double kandel_moles(const TextCounts& counts) {
     return 207.0 - 1.015 * r.words_per_sentence - 73.6 * r.syllables_per_word;
 }
 
-double reading_ease(const TextCounts& counts, std::string_view language) {
-    return language.substr(0, 2) == "fr" ? kandel_moles(counts) : flesch_reading_ease(counts);
+// Szigriszt Pazos, F. (1993). Sistemas predictivos de legibilidad del mensaje escrito:
+// fórmula de perspicuidad. Doctoral thesis, Universidad Complutense de Madrid. The INFLESZ
+// bands: Barrio-Cantalejo, I. M. et al. (2008). Validación de la Escala INFLESZ para evaluar
+// la legibilidad de los textos dirigidos a pacientes. An. Sist. Sanit. Navar. 31(2), 135-152.
+double szigriszt_pazos(const TextCounts& counts) {
+    if (counts.words == 0) {
+        return 0;
+    }
+    const auto r = ratios(counts);
+    return 206.835 - 62.3 * r.syllables_per_word - r.words_per_sentence;
+}
+
+// Amstad, T. (1978). Wie verständlich sind unsere Zeitungen? Doctoral thesis, Universität
+// Zürich.
+double amstad(const TextCounts& counts) {
+    if (counts.words == 0) {
+        return 0;
+    }
+    const auto r = ratios(counts);
+    return 180.0 - r.words_per_sentence - 58.5 * r.syllables_per_word;
+}
+
+// Bamberger, R. and Vanecek, E. (1984). Lesen - Verstehen - Lernen - Schreiben: die
+// Schwierigkeitsstufen von Texten in deutscher Sprache. Jugend und Volk, Wien.
+double wiener_sachtextformel(const TextCounts& counts) {
+    if (counts.words == 0) {
+        return 0;
+    }
+    const auto percent = [&](std::size_t n) {
+        return 100.0 * static_cast<double>(n) / static_cast<double>(counts.words);
+    };
+    return 0.1935 * percent(counts.polysyllables) + 0.1672 * ratios(counts).words_per_sentence +
+           0.1297 * percent(counts.long_words) - 0.0327 * percent(counts.monosyllables) - 0.875;
+}
+
+Readability readability_of(const TextCounts& counts, std::string_view language) {
+    switch (family_of(language)) {
+    case Family::french:
+        return {kandel_moles(counts), "Kandel-Moles", std::nullopt, ""};
+    case Family::spanish:
+        return {szigriszt_pazos(counts), "Szigriszt-Pazos", std::nullopt, ""};
+    case Family::german:
+        return {amstad(counts), "Amstad", wiener_sachtextformel(counts), "Wiener Sachtextformel"};
+    case Family::english:
+        break;
+    }
+    return {flesch_reading_ease(counts), "Flesch", flesch_kincaid_grade(counts), "Flesch-Kincaid"};
 }
 
 } // namespace atk::rules

@@ -494,8 +494,7 @@ TextCounts Run::count_words(std::size_t b, const BlockUnits& unit) const {
     counts.sentences = unit.sentences.size();
     for (const auto& token : unit.tokens) {
         if (!token.number) {
-            ++counts.words;
-            counts.syllables += syllables(block_text(b, token.span), rules_.language);
+            counts += word_counts(block_text(b, token.span), rules_.language);
         }
     }
     return counts;

@@ -144,7 +144,7 @@ class Run {
     /// `ordered`: the findings in document order.
     void score_requirements(const std::vector<const Finding*>& ordered, RulesReport& report) const;
 
-    /// The document's counts and reading ease (and grade, in English), headings left out.
+    /// The document's counts and readability, headings left out.
     void measure_readability(RulesReport& report) const;
 
     /// The rule's message with its placeholders ({match}, {replacement}, {value}, {max},

@@ -73,6 +73,82 @@ TEST_F(CheckCli, SarifIsVersion210WithFixes) {
         "receive");
 }
 
+// SARIF 2.1.0 (3.4.3) wants a URI: an absolute path is a file:// URI (RFC 8089), a relative
+// one a relative reference; either way each byte that is not unreserved is percent-encoded.
+TEST_F(CheckCli, SarifLocationsAreUris) {
+    const std::string name = "spéc #1 100%.md";
+    const std::string encoded = "sp%C3%A9c%20%231%20100%25.md";
+    const auto absolute = write(name, "We recieve.\n");
+    const auto uri_of = [](const atk::test::RunResult& run) {
+        return nlohmann::json::parse(run.out)["runs"][0]["results"][0]["locations"][0]
+                                             ["physicalLocation"]["artifactLocation"]["uri"]
+                                                 .get<std::string>();
+    };
+    // The scratch folder's own path has only unreserved characters (/tmp/atk-Suite-Test).
+    EXPECT_EQ(uri_of(run_toolkit({"check", "--format", "sarif", absolute})),
+              "file://" + dir_.string() + "/" + encoded);
+    // run_toolkit runs from the source folder: the same file, named from there.
+    const std::string relative = fs::relative(absolute, ATK_SOURCE_DIR).generic_string();
+    ASSERT_TRUE(relative.starts_with("..")) << relative;
+    EXPECT_EQ(uri_of(run_toolkit({"check", "--format", "sarif", relative})),
+              relative.substr(0, relative.size() - name.size()) + encoded);
+    EXPECT_EQ(uri_of(run_toolkit({"check", "--format", "sarif", "-"}, "We recieve.\n")), "stdin");
+}
+
+// With --scores, SARIF carries what the text format prints: each file checked is an artifact
+// of the run whose property bag (SARIF 2.1.0, 3.8) holds its language, quality and
+// readability, as the JSON format gives them; each result points at its file's artifact by
+// index. Without --scores, none of it.
+TEST_F(CheckCli, SarifWithScoresPutsEachFilesMeasuresInItsArtifactsPropertyBag) {
+    const auto english =
+        write("spec.md", "# Orders\n\nThe system shall recieve each order in a reasonable time.\n");
+    const std::string spanish = "tests/data/especificacion-es.md";
+    const auto run = run_toolkit({"check", "--format", "sarif", "--scores", english, spanish});
+    ASSERT_EQ(run.exit_code, 1) << run.err;
+    const auto sarif = nlohmann::json::parse(run.out);
+    const auto& artifacts = sarif["runs"][0]["artifacts"];
+    ASSERT_EQ(artifacts.size(), 2U) << artifacts;
+    EXPECT_EQ(artifacts[0]["location"]["uri"], "file://" + english);
+    EXPECT_EQ(artifacts[1]["location"]["uri"], spanish);
+    const auto json = nlohmann::json::parse(
+        run_toolkit({"check", "--format", "json", english, spanish}).out)["files"];
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto& properties = artifacts[i]["properties"];
+        EXPECT_EQ(properties["language"], json[i]["language"]);
+        EXPECT_EQ(properties["quality"], json[i]["quality"]);
+        EXPECT_EQ(properties["readability"], json[i]["readability"]);
+    }
+    const auto& requirement = artifacts[0]["properties"]["quality"]["requirements"].at(0);
+    EXPECT_EQ(requirement["line"], 3);
+    EXPECT_EQ(requirement["column"], 1);
+    EXPECT_LT(requirement["score"], 100); // "reasonable" is vague
+    EXPECT_EQ(requirement["ears"], "ubiquitous");
+    EXPECT_FALSE(requirement["costs"].empty());
+    EXPECT_EQ(artifacts[1]["properties"]["quality"]["note"],
+              "no wording rules for Spanish yet, so requirements are not scored");
+    EXPECT_EQ(artifacts[1]["properties"]["readability"]["formula"], "Szigriszt-Pazos");
+    std::size_t results_per_artifact[2] = {0, 0};
+    for (const auto& result : sarif["runs"][0]["results"]) {
+        const auto& location = result["locations"][0]["physicalLocation"]["artifactLocation"];
+        const std::size_t index = location["index"];
+        ASSERT_LT(index, 2U);
+        EXPECT_EQ(location["uri"], artifacts[index]["location"]["uri"]); // 3.4.5
+        ++results_per_artifact[index];
+        if (result.contains("fixes")) {
+            EXPECT_EQ(result["fixes"][0]["artifactChanges"][0]["artifactLocation"], location);
+        }
+    }
+    EXPECT_GT(results_per_artifact[0], 0U);
+    EXPECT_GT(results_per_artifact[1], 0U);
+
+    const auto plain = nlohmann::json::parse(
+        run_toolkit({"check", "--format", "sarif", english, spanish}).out)["runs"][0];
+    EXPECT_FALSE(plain.contains("artifacts"));
+    EXPECT_FALSE(
+        plain["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"].contains(
+            "index"));
+}
+
 TEST_F(CheckCli, ReadsStandardInput) {
     const auto run = run_toolkit({"check", "-"}, "A paymnet arrives.\n");
     EXPECT_EQ(run.exit_code, 1);

@@ -1,9 +1,11 @@
 // The vocabulary and requirements-quality rules as users drive them: check's rule options,
 // the project file's rules section, scores, and the rules and synonyms commands. A scratch
-// rule set (ATK_RULES_DIR) keeps these tests independent of the shipped rules' wording.
+// rule set (ATK_RULES_DIR) keeps these tests independent of the shipped rules' wording; the
+// scores of each language (ScoresCli) come from the shipped rules, on the sample documents.
 #include "run.hpp"
 #include "scratch_dir.hpp"
 
+#include <cmath>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -177,4 +179,89 @@ TEST(SynonymsCli, PrintsMeaningsAndSaysWhenAWordIsUnknown) {
     const auto spanish = run_toolkit({"synonyms", "--language", "es", "hola"});
     EXPECT_EQ(spanish.exit_code, 2);
     EXPECT_THAT(spanish.err, HasSubstr("no thesaurus is installed for es-ES"));
+}
+
+namespace {
+
+std::string last_line(const std::string& out) {
+    const auto end = out.size() - (out.ends_with('\n') ? 1 : 0);
+    const auto start = out.rfind('\n', end - 1);
+    return out.substr(start == std::string::npos ? 0 : start + 1, end - start - 1);
+}
+
+/// The number right after `label` in `line`; NaN when there is none.
+double number_after(const std::string& line, const std::string& label) {
+    const auto at = line.find(label);
+    return at == std::string::npos ? std::nan("") : std::stod(line.substr(at + label.size()));
+}
+
+/// `check --format json` of `path`'s one file.
+nlohmann::json json_of(const std::string& path) {
+    return nlohmann::json::parse(run_toolkit({"check", "--format", "json", path}).out)["files"][0];
+}
+
+} // namespace
+
+// Spanish and German have no wording rules (yet): their documents are still measured, each by
+// its own formulas, and the summary says why requirements are not scored rather than print
+// nothing, or 100/100 for each. The text and the JSON give the same figures.
+TEST(ScoresCli, ALanguageWithoutRulesIsMeasuredAndSaysWhyItsRequirementsAreNotScored) {
+    const std::string spanish = "tests/data/especificacion-es.md";
+    const auto run = run_toolkit({"check", "--scores", spanish});
+    EXPECT_EQ(run.exit_code, 1) << run.err; // its deliberate typos
+    EXPECT_THAT(run.out, testing::Not(HasSubstr(": requirement ")));
+    const std::string summary = last_line(run.out);
+    EXPECT_THAT(summary,
+                testing::MatchesRegex(spanish + ": no wording rules for Spanish yet, so "
+                                                "requirements are not scored; reading ease "
+                                                "[0-9]+\\.[0-9] \\(Szigriszt-Pazos\\)"));
+    auto file = json_of(spanish);
+    EXPECT_EQ(file["language"], "es-ES");
+    EXPECT_TRUE(file["quality"]["score"].is_null());
+    EXPECT_EQ(file["quality"]["requirements"], nlohmann::json::array());
+    EXPECT_EQ(file["quality"]["note"],
+              "no wording rules for Spanish yet, so requirements are not scored");
+    EXPECT_GT(file["readability"]["sentences"], 10);
+    EXPECT_GT(file["readability"]["words"], 100);
+    EXPECT_EQ(file["readability"]["formula"], "Szigriszt-Pazos");
+    EXPECT_TRUE(file["readability"]["grade"].is_null());
+    EXPECT_FALSE(file["readability"].contains("grade_formula"));
+    EXPECT_NEAR(number_after(summary, "reading ease "), file["readability"]["reading_ease"], 0.051);
+
+    const std::string german = "tests/data/anforderungen-de.md";
+    const std::string german_summary = last_line(run_toolkit({"check", "--scores", german}).out);
+    EXPECT_THAT(german_summary,
+                testing::MatchesRegex(german +
+                                      ": no wording rules for German yet, so requirements are not "
+                                      "scored; reading ease -?[0-9]+\\.[0-9] \\(Amstad\\), grade "
+                                      "[0-9]+\\.[0-9] \\(Wiener Sachtextformel\\)"));
+    file = json_of(german);
+    EXPECT_EQ(file["language"], "de-DE");
+    EXPECT_EQ(file["quality"]["note"],
+              "no wording rules for German yet, so requirements are not scored");
+    EXPECT_EQ(file["readability"]["formula"], "Amstad");
+    EXPECT_EQ(file["readability"]["grade_formula"], "Wiener Sachtextformel");
+    EXPECT_NEAR(number_after(german_summary, "reading ease "), file["readability"]["reading_ease"],
+                0.051);
+    EXPECT_NEAR(number_after(german_summary, "grade "), file["readability"]["grade"], 0.051);
+}
+
+// With rules, the requirements are scored, no note is given, and the formulas are named.
+TEST(ScoresCli, ALanguageWithRulesNamesItsFormulasAndGivesNoNote) {
+    const std::string english = "tests/data/requirements-en.md";
+    const std::string summary = last_line(run_toolkit({"check", "--scores", english}).out);
+    EXPECT_THAT(summary, testing::MatchesRegex(
+                             english + ": quality [0-9]+/100 over [0-9]+ requirements "
+                                       "\\(.*\\); reading ease [0-9]+\\.[0-9] \\(Flesch\\), "
+                                       "grade [0-9]+\\.[0-9] \\(Flesch-Kincaid\\)"));
+    auto file = json_of(english);
+    EXPECT_TRUE(file["quality"]["score"].is_number());
+    EXPECT_FALSE(file["quality"].contains("note"));
+    EXPECT_EQ(file["readability"]["formula"], "Flesch");
+    EXPECT_EQ(file["readability"]["grade_formula"], "Flesch-Kincaid");
+    file = json_of("tests/data/exigences-fr.md");
+    EXPECT_FALSE(file["quality"].contains("note"));
+    EXPECT_EQ(file["readability"]["formula"], "Kandel-Moles");
+    EXPECT_TRUE(file["readability"]["grade"].is_null());
+    EXPECT_FALSE(file["readability"].contains("grade_formula"));
 }

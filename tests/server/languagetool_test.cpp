@@ -49,6 +49,25 @@ TEST(LanguageTool, ACheckAnswersInLanguageToolsShapeWithUtf16Offsets) {
         "recieves");
 }
 
+// The native API's measures (quality, readability) are not LanguageTool's: its answer keeps
+// LanguageTool's keys in every language, with rules or without.
+TEST(LanguageTool, TheAnswerHasLanguageToolsKeysOnlyInEveryLanguage) {
+    const Router router(build_checker());
+    for (const char* language : {"en-US", "fr", "es", "de-DE"}) {
+        const auto response =
+            post_form(router, std::string("language=") + language + "&text=Un+texto.+Ein+Text.");
+        ASSERT_EQ(response.result(), http::status::ok) << response.body();
+        const json body = json::parse(response.body());
+        std::vector<std::string> keys;
+        for (const auto& [key, value] : body.items()) {
+            keys.push_back(key);
+        }
+        EXPECT_THAT(keys,
+                    testing::UnorderedElementsAre("software", "warnings", "language", "matches"))
+            << language;
+    }
+}
+
 TEST(LanguageTool, GetWithAQueryStringWorksToo) {
     const Router router(build_checker());
     Request request{http::verb::get, "/v2/check?language=en-US&text=Teh+end.", 11};

@@ -14,6 +14,7 @@ using atk::server::Request;
 using atk::server::Router;
 using atk::test::build_checker;
 using nlohmann::json;
+using testing::HasSubstr;
 namespace http = atk::server::http;
 
 namespace {
@@ -29,26 +30,32 @@ const json& resolve(const json& document, const json& schema) {
 
 const json kNone = json::object(); // what a schema without "required" or "properties" has
 
-/// Where `value` breaks `schema` (types, required properties, items), or "" when it fits.
+/// `value` is of JSON Schema type `type` ("integer", "null"...).
+bool is_of_type(const json& value, const std::string& type) {
+    return (type == "object" && value.is_object()) || (type == "array" && value.is_array()) ||
+           (type == "string" && value.is_string()) || (type == "boolean" && value.is_boolean()) ||
+           (type == "integer" && value.is_number_integer()) ||
+           (type == "number" && value.is_number()) || (type == "null" && value.is_null());
+}
+
+/// Where `value` breaks `schema` (types, nullable ones included, enums, required
+/// properties, items), or "" when it fits.
 std::string violation(const json& document, const json& value, const json& schema_or_ref,
                       const std::string& where) {
     const json& schema = resolve(document, schema_or_ref);
-    // "type" is one name or a list of them (["number", "null"]: a nullable number).
+    // "type": "string", or a list of them: ["integer", "null"] (OpenAPI 3.1's nullable).
     const json types = !schema.contains("type")    ? json::array()
                        : schema["type"].is_array() ? schema["type"]
                                                    : json::array({schema["type"]});
-    const auto fits_type = [&](const std::string& type) {
-        return (type == "object" && value.is_object()) || (type == "array" && value.is_array()) ||
-               (type == "string" && value.is_string()) ||
-               (type == "boolean" && value.is_boolean()) ||
-               (type == "integer" && value.is_number_integer()) ||
-               (type == "number" && value.is_number()) || (type == "null" && value.is_null());
-    };
     const bool fits = types.empty() || std::any_of(types.begin(), types.end(), [&](const json& t) {
-                          return fits_type(t.get<std::string>());
+                          return is_of_type(value, t.get<std::string>());
                       });
     if (!fits) {
         return where + " is not " + types.dump() + ": " + value.dump().substr(0, 80);
+    }
+    if (schema.contains("enum") && !value.is_null() &&
+        std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+        return where + " is none of " + schema["enum"].dump() + ": " + value.dump();
     }
     const std::string type = value.is_object() ? "object" : value.is_array() ? "array" : "";
     if (type == "object") {
@@ -59,7 +66,7 @@ std::string violation(const json& document, const json& value, const json& schem
         }
         for (const auto& [name, property] :
              (schema.contains("properties") ? schema["properties"] : kNone).items()) {
-            if (value.contains(name)) {
+            if (value.contains(name)) { // null only where the schema's type lists it
                 if (auto found = violation(document, value[name], property, where + "." + name);
                     !found.empty()) {
                     return found;
@@ -88,6 +95,26 @@ Request request(http::verb method, std::string target, std::string body = "") {
 
 } // namespace
 
+// The checker below must catch what the document does not allow, or it proves nothing.
+TEST(OpenApi, TheShapeCheckRefusesWhatTheDocumentDoesNotAllow) {
+    Router router(build_checker());
+    const json document =
+        json::parse(router.handle(request(http::verb::get, "/openapi.json")).body());
+    const json schema = {{"$ref", "#/components/schemas/Readability"}};
+    const json good = {{"sentences", 1},       {"words", 3},          {"syllables", 4},
+                       {"reading_ease", 70.1}, {"formula", "Flesch"}, {"grade", nullptr}};
+    EXPECT_EQ(violation(document, good, schema, "r"), "");
+    json bad = good;
+    bad["sentences"] = nullptr; // not nullable
+    EXPECT_THAT(violation(document, bad, schema, "r"), HasSubstr("r.sentences is not"));
+    bad = good;
+    bad["formula"] = "Gunning";
+    EXPECT_THAT(violation(document, bad, schema, "r"), HasSubstr("r.formula is none of"));
+    bad = good;
+    bad.erase("formula");
+    EXPECT_THAT(violation(document, bad, schema, "r"), HasSubstr("lacks \"formula\""));
+}
+
 TEST(OpenApi, TheDocumentIsServedAndEveryRouteAnswersAsItSays) {
     Router router(build_checker(), {}, nullptr, &atk::test::build_translator());
     router.set_ready(true);
@@ -100,6 +127,13 @@ TEST(OpenApi, TheDocumentIsServedAndEveryRouteAnswersAsItSays) {
         {http::verb::post, "/api/v1/check",
          R"({"text": "The system shall be fast and recieve data.", "language": "en-US"})", "post"},
         {http::verb::post, "/api/v1/check", R"({"language": "en-US"})", "post"},
+        // A language without rules, without a grade; one without rules, with a grade.
+        {http::verb::post, "/api/v1/check",
+         R"({"text": "El sistema debe registrar cada pago.", "language": "es"})", "post"},
+        {http::verb::post, "/api/v1/check",
+         R"({"text": "Das System muss jede Zahlung speichern.", "language": "de"})", "post"},
+        {http::verb::post, "/api/v1/check",
+         R"({"text": "Le système doit enregistrer chaque commande.", "language": "fr"})", "post"},
         {http::verb::post, "/api/v1/suggest",
          R"({"words": ["recieve", "house"], "language": "en-US"})", "post"},
         {http::verb::post, "/api/v1/suggest", R"({"words": []})", "post"},

@@ -119,6 +119,58 @@ TEST(NativeApi, FixableIsWhatCheckFixWouldApply) {
                 ElementsAre(Pair("Pasword", false)));
 }
 
+// Each installed language is measured by its own formulas (the texts are counted by hand in
+// tests/unit/readability_test.cpp); one without rules says, in a note the web app shows,
+// why its requirements are not scored, rather than give each 100/100.
+TEST(NativeApi, EveryLanguageIsMeasuredAndOneWithoutRulesSaysWhyItsRequirementsAreNotScored) {
+    const Router router(build_checker());
+    const auto check = [&](json request) {
+        const auto response = router.handle(post("/api/v1/check", request.dump()));
+        EXPECT_EQ(response.result(), http::status::ok) << response.body();
+        return json::parse(response.body());
+    };
+    auto body = check({{"text", "El usuario debe leer el archivo. La aplicación guarda cada pago."},
+                       {"language", "es"}});
+    EXPECT_EQ(body["quality"],
+              (json{{"score", nullptr},
+                    {"requirements", json::array()},
+                    {"note", "no wording rules for Spanish yet, so requirements are not scored"}}));
+    EXPECT_EQ(body["readability"], (json{{"sentences", 2},
+                                         {"words", 11},
+                                         {"syllables", 23},
+                                         {"reading_ease", 71.1},
+                                         {"formula", "Szigriszt-Pazos"},
+                                         {"grade", nullptr}}));
+    body =
+        check({{"text", "Das System speichert jede Zahlung. Der Benutzer kann die Daten ändern."},
+               {"language", "de-DE"}});
+    EXPECT_EQ(body["quality"]["note"],
+              "no wording rules for German yet, so requirements are not scored");
+    EXPECT_EQ(body["readability"], (json{{"sentences", 2},
+                                         {"words", 11},
+                                         {"syllables", 19},
+                                         {"reading_ease", 73.5},
+                                         {"formula", "Amstad"},
+                                         {"grade", 4.2},
+                                         {"grade_formula", "Wiener Sachtextformel"}}));
+    body = check({{"text", "The system shall store each order."}, {"language", "en-US"}});
+    EXPECT_EQ(body["quality"]["score"], 100);
+    EXPECT_FALSE(body["quality"].contains("note"));
+    EXPECT_EQ(body["readability"]["formula"], "Flesch");
+    EXPECT_TRUE(body["readability"]["grade"].is_number());
+    EXPECT_EQ(body["readability"]["grade_formula"], "Flesch-Kincaid");
+    body = check({{"text", "Le système doit enregistrer chaque commande."}, {"language", "fr"}});
+    EXPECT_FALSE(body["quality"].contains("note"));
+    EXPECT_EQ(body["readability"]["formula"], "Kandel-Moles");
+    EXPECT_TRUE(body["readability"]["grade"].is_null());
+    EXPECT_FALSE(body["readability"].contains("grade_formula"));
+    // Rules turned off: no measures at all, in any language.
+    body = check(
+        {{"text", "El sistema debe registrar cada pago."}, {"language", "es"}, {"rules", false}});
+    EXPECT_FALSE(body.contains("quality"));
+    EXPECT_FALSE(body.contains("readability"));
+}
+
 TEST(NativeApi, GlossaryRulesAndProfileComeWithTheRequest) {
     const Router router(build_checker());
     const auto with = [&](json request) {

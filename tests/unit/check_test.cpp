@@ -252,3 +252,21 @@ TEST(Check, IsSafeToCallFromManyThreadsAtOnce) {
         EXPECT_EQ(result, expected);
     }
 }
+
+// This suite's checker has no rules directory: each language is still measured, and the note
+// says why nothing is scored; with the rules turned off there is no report at all.
+TEST(Check, WithoutAnyRulesTheTextIsMeasuredAndTheNoteSaysWhyNothingIsScored) {
+    const std::string text = "The system shall store each order. It shall send a receipt.";
+    const auto result = checker().check(text, in("en-US"));
+    ASSERT_TRUE(result.rules.has_value());
+    EXPECT_EQ(result.rules->note, "no wording rules are installed, so requirements are not scored");
+    EXPECT_THAT(result.rules->requirements, IsEmpty());
+    EXPECT_FALSE(result.rules->quality.has_value());
+    EXPECT_EQ(result.rules->counts.sentences, 2U);
+    EXPECT_EQ(result.rules->counts.words, 11U);
+    EXPECT_EQ(result.rules->readability.formula, "Flesch");
+    EXPECT_TRUE(result.rules->readability.grade.has_value());
+    auto options = in("en-US");
+    options.rules = false;
+    EXPECT_FALSE(checker().check(text, options).rules.has_value());
+}

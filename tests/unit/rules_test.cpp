@@ -299,7 +299,7 @@ TEST_F(RulesEngineTest, ReadabilityFlagsHardParagraphsOnly) {
     const std::string easy = "The cat sat on the mat. It was a good day. We went home and had tea. "
                              "The sun was out. The dog ran in the park. We all had fun there.";
     EXPECT_THAT(findings(hard + "\n\n" + easy), ElementsAre("grade: " + hard));
-    ASSERT_TRUE(report_.grade.has_value());
+    ASSERT_TRUE(report_.readability.grade.has_value());
     EXPECT_GT(report_.counts.words, 60U);
 }
 
@@ -423,38 +423,6 @@ TEST(RuleText, FrenchElisionsAreSplitOffLikeTheText) {
                 ElementsAre("l’", "utilisateur", "d'", "environ"));
     EXPECT_THAT(atk::rules::phrase_words("afin d'", "fr", profile), ElementsAre("afin", "d'"));
     EXPECT_THAT(atk::rules::phrase_words("aujourd'hui", "fr", profile), ElementsAre("aujourd'hui"));
-}
-
-} // namespace
-
-namespace {
-
-TEST(Readability, SyllablesAreVowelGroupsLessASilentE) {
-    using atk::rules::syllables;
-    EXPECT_EQ(syllables("the", "en"), 1U);
-    EXPECT_EQ(syllables("make", "en"), 1U);
-    EXPECT_EQ(syllables("table", "en"), 2U); // -le keeps its syllable in English
-    EXPECT_EQ(syllables("system", "en"), 2U);
-    EXPECT_EQ(syllables("beautiful", "en"), 3U);
-    EXPECT_EQ(syllables("système", "fr"), 2U);
-    EXPECT_EQ(syllables("utilisateur", "fr"), 5U);
-    EXPECT_EQ(syllables("données", "fr"), 2U);
-    EXPECT_EQ(syllables("tsk", "en"), 1U); // never 0
-    // Any case, ASCII or not.
-    EXPECT_EQ(syllables("MAKE", "en"), 1U);
-    EXPECT_EQ(syllables("Table", "en"), 2U);
-    EXPECT_EQ(syllables("SYSTÈME", "fr"), 2U);
-    EXPECT_EQ(syllables("ÉTÉ", "fr"), 2U);
-    EXPECT_EQ(syllables("Tables", "fr"), 1U); // French: the final -es is silent too
-}
-
-TEST(Readability, FormulasFollowTheirDefinitions) {
-    const atk::rules::TextCounts counts{1, 10, 15};
-    EXPECT_NEAR(atk::rules::flesch_reading_ease(counts), 69.785, 1e-9);
-    EXPECT_NEAR(atk::rules::flesch_kincaid_grade(counts), 6.01, 1e-9);
-    EXPECT_NEAR(atk::rules::kandel_moles(counts), 86.45, 1e-9);
-    EXPECT_EQ(atk::rules::reading_ease(counts, "fr"), atk::rules::kandel_moles(counts));
-    EXPECT_EQ(atk::rules::flesch_reading_ease({}), 0.0);
 }
 
 } // namespace

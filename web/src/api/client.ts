@@ -35,28 +35,29 @@ export interface RequirementScore {
   costs: { rule_id: string; points: number }[];
 }
 
-/// The document's quality: the mean requirement score (null without requirements), and why
-/// there is none when the language has no rules (`note`).
+/// The document's quality. `note`: only for a language without wording rules, why its
+/// requirements are not scored (`score` is then null and `requirements` empty).
 export interface Quality {
   score: number | null;
   requirements: RequirementScore[];
   note?: string;
 }
 
-/// How hard the prose is to read, by the language's own formula; `grade` is null where the
-/// language has no grade formula (French, Spanish).
+/// The document's readability by its language's formulas (Flesch, Kandel-Moles,
+/// Szigriszt-Pazos, Amstad); `grade` is null, and `grade_formula` absent, where the language
+/// has no grade formula (French, Spanish).
 export interface Readability {
   sentences: number;
   words: number;
   syllables: number;
   reading_ease: number;
+  formula: string;
   grade: number | null;
-  formula?: string;
   grade_formula?: string;
 }
 
 /// The answer of /api/v1/check. Every field the server's openapi.json does not require may be
-/// missing, and every nullable one null: the page renders each case (panel.test.tsx).
+/// missing, and every nullable one null: the page renders each case (FindingsPanel.test.tsx).
 export interface CheckResult {
   language: string;
   language_detected: boolean;
