@@ -16,7 +16,7 @@ import {
 import { checking, recheck } from "./editor/checking";
 import { canOpen, download, nameFromText, openable, replacesEverything } from "./editor/documents";
 import { FileButton } from "./editor/FileButton";
-import { draftKey, glossaryKey, keep, loadKept } from "./editor/storage";
+import { draftKey, glossaryKey, keep, keepWhenQuiet, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
 import { createRevision } from "./editor/revision";
 import { applyFirstFix, fixAllTypos } from "./editor/findings";
@@ -83,6 +83,9 @@ export function App() {
 
   useEffect(() => {
     if (!host.current) return;
+    const draftKeeper = keepWhenQuiet(() => {
+      if (view.current) setNotKept(keep(localStorage, draftKey, view.current.state.doc.toString()));
+    });
     const editor = new EditorView({
       parent: host.current,
       doc: loadKept(localStorage, draftKey) ?? sample,
@@ -133,11 +136,12 @@ export function App() {
             setError(failure === undefined ? undefined : errorText(failure));
           },
         }),
-        // Nothing typed is lost: the draft is kept in the browser at every change.
+        // Nothing typed is lost: the draft is kept in the browser when typing pauses, and
+        // before the page is hidden or left.
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           revision.bump();
-          setNotKept(keep(localStorage, draftKey, update.state.doc.toString()));
+          draftKeeper.changed();
           const replaced = update.transactions.some(
             (t) => !t.isUserEvent("open") && replacesEverything(t.changes, t.startState.doc.length),
           );
@@ -146,7 +150,10 @@ export function App() {
       ],
     });
     view.current = editor;
-    return () => editor.destroy();
+    return () => {
+      draftKeeper.stop();
+      editor.destroy();
+    };
   }, []);
 
   /// The document as it is now.
