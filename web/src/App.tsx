@@ -1,7 +1,6 @@
 // The page: a toolbar, the editor (CodeMirror owns the text; React only holds the view in a
 // ref) and a side panel of findings, scores and readability.
 import type { Action } from "@codemirror/lint";
-import { markdown } from "@codemirror/lang-markdown";
 import { keymap } from "@codemirror/view";
 import { EditorView, basicSetup } from "codemirror";
 import { useEffect, useRef, useState } from "react";
@@ -18,6 +17,7 @@ import { canOpen, download, nameFromText, openable, replacesEverything } from ".
 import { FileButton } from "./editor/FileButton";
 import { draftKey, glossaryKey, keep, keepWhenQuiet, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
+import { markdownWhileSmall } from "./editor/syntax";
 import { createRevision } from "./editor/revision";
 import { applyFirstFix, fixAllTypos } from "./editor/findings";
 import { GlossaryDialog } from "./glossary/GlossaryDialog";
@@ -91,7 +91,7 @@ export function App() {
       doc: loadKept(localStorage, draftKey) ?? sample,
       extensions: [
         basicSetup,
-        markdown(),
+        markdownWhileSmall(), // off in a document over 2 M characters: typing stays fast
         proseHighlighting,
         EditorView.lineWrapping,
         // The hover card beside its finding, not across the page.
