@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CheckResult } from "../api/client";
 import { absentFields, variants, type OpenApi } from "../api/schema";
-import { FindingsPanel } from "./FindingsPanel";
+import { FindingsPanel, listedAtMost } from "./FindingsPanel";
 
 const api: OpenApi = JSON.parse(readFileSync(resolve(__dirname, "../../../server/openapi.json"), "utf8"));
 const answerSchema = api.components.schemas.CheckResult;
@@ -67,5 +67,25 @@ describe("the findings panel", () => {
   it("shows no grade where the language has none", () => {
     renderPanel({ ...full, readability: { ...full.readability!, grade: null } });
     expect(screen.getByText(/Reading ease 61/).textContent).not.toMatch(/grade/);
+  });
+});
+
+describe("a long document's panel", () => {
+  it("draws the first entries of a long list and counts the others, the summary counting all", () => {
+    const many = listedAtMost + 1234;
+    const matches = Array.from({ length: many }, (_, i) => ({ ...full.matches[0], offset: i * 10, message: `Typo ${i}` }));
+    const requirements = Array.from({ length: many }, (_, i) => ({ ...full.quality!.requirements[0], offset: i * 10, line: i + 1 }));
+    renderPanel({ ...full, matches, quality: { ...full.quality!, requirements } });
+    expect(screen.getByText(new RegExp(`${many} findings in 12 words`))).toBeTruthy();
+    expect(screen.getByText(`Typo ${listedAtMost - 1}`)).toBeTruthy();
+    expect(screen.queryByText(`Typo ${listedAtMost}`)).toBeNull();
+    expect(screen.getAllByText("… and 1,234 more")).toHaveLength(2); // findings, requirements
+    expect(screen.getByText(new RegExp(`^Line ${listedAtMost}:`))).toBeTruthy();
+    expect(screen.queryByText(new RegExp(`^Line ${listedAtMost + 1}:`))).toBeNull();
+  });
+
+  it("counts nothing more under the limit", () => {
+    renderPanel(full);
+    expect(screen.queryByText(/more$/)).toBeNull();
   });
 });

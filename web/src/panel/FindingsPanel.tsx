@@ -11,6 +11,17 @@ export interface Thesaurus {
   meanings: Meaning[];
 }
 
+/// At most this many entries of a list are drawn, the others counted: a 10 MiB document has a
+/// hundred thousand requirements, and drawing them all kept the page busy for seconds after
+/// each check. The editor's underlines and F8 reach every finding.
+export const listedAtMost = 500;
+
+/// "… and 1,234 more" after a list cut at listedAtMost, else nothing.
+function More({ total }: { total: number }) {
+  const more = total - listedAtMost;
+  return more > 0 ? <li className="count">… and {more.toLocaleString("en-US")} more</li> : null;
+}
+
 export interface FindingsPanelProps {
   error?: string;
   result?: CheckResult;
@@ -80,13 +91,14 @@ export function FindingsPanel({
                 </label>
               </h2>
               <ul>
-                {matches.map((match) => (
+                {matches.slice(0, listedAtMost).map((match) => (
                   <li key={`${match.offset}:${match.rule_id}`}>
                     <button type="button" onClick={() => jumpTo(match)}>
                       {match.message}
                     </button>
                   </li>
                 ))}
+                <More total={matches.length} />
               </ul>
             </section>
           ))}
@@ -109,7 +121,7 @@ export function FindingsPanel({
                 Requirements <span className="count">{result.quality!.requirements.length}</span>
               </h2>
               <ul>
-                {result.quality!.requirements.map((requirement) => (
+                {result.quality!.requirements.slice(0, listedAtMost).map((requirement) => (
                   <li key={requirement.offset}>
                     <button
                       type="button"
@@ -119,6 +131,7 @@ export function FindingsPanel({
                     </button>
                   </li>
                 ))}
+                <More total={result.quality!.requirements.length} />
               </ul>
             </section>
           )}
