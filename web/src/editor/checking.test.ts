@@ -33,7 +33,7 @@ describe("the editor's checking of a long document", () => {
       extensions: checking({
         request: () => ({ language: "en-US", format: "markdown" }),
         onResult: (result, error) => results.push({ result, error }),
-        parts: { cut: { budget: 200, target: 100 } },
+        parts: { cut: { budget: 200, target: 100 }, retryDelays: [0] }, // tried twice, then reported
       }),
     });
     forceLinting(view);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError, type CheckRequest, type CheckResult } from "../api/client";
 import { createPartChecker, LruCache, type PartCheckerOptions } from "./partChecker";
 import type { CutOptions } from "./parts";
@@ -146,14 +146,50 @@ describe("checking a document in parts", () => {
     const text = document(40);
     const first = checker.check(text, settings);
     await settle();
-    server.requests[0].fail(new ApiError("busy", 503, "overloaded"));
+    server.requests[0].fail(new ApiError("The server cannot be reached.", 0, "unreachable"));
     const answers = (await answerAll(server, first))!;
-    expect(answers[0].error).toMatchObject({ status: 503 });
+    expect(answers[0].error).toMatchObject({ status: 0 });
     expect(answers.slice(1).every((a) => a.result !== undefined)).toBe(true);
     const sent = server.requests.length;
     const again = (await answerAll(server, checker.check(text, settings)))!;
     expect(server.requests.slice(sent).map((r) => r.body.text)).toEqual([server.requests[0].body.text]);
     expect(again.every((a) => a.result !== undefined)).toBe(true);
+  });
+
+  it("tries a part again when the server is too busy for it, then says it was not checked", async () => {
+    const server = fakeServer();
+    const checker = createPartChecker({ send: server.send, cut, retryDelays: [1, 1] });
+    const busy = () => new ApiError("the server is overloaded; try again in a moment", 503, "overloaded");
+    const once = checker.check("Shed once.", settings);
+    await settle();
+    server.requests[0].fail(busy());
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2));
+    server.requests[1].answer({ words: 2 });
+    expect((await once)![0].result!.words).toBe(2);
+
+    const always = checker.check("Shed always.", settings);
+    for (let tries = 3; tries <= 5; tries++) {
+      await vi.waitFor(() => expect(server.requests).toHaveLength(tries));
+      server.requests[tries - 1].fail(tries === 4 ? new ApiError("slow down", 429, "rate_limited") : busy());
+    }
+    expect((await always)![0].error).toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(5); // the first try and two more
+  });
+
+  it("does not try again a part no check needs any more", async () => {
+    const server = fakeServer();
+    const checker = createPartChecker({ send: server.send, cut, retryDelays: [20] });
+    const older = checker.check("The old text.", settings);
+    await settle();
+    server.requests[0].fail(new ApiError("busy", 503, "overloaded"));
+    await settle(); // now waiting to be tried again
+    const newer = checker.check("The new text.", settings);
+    await settle();
+    server.requests[1].answer();
+    expect(await older).toBeUndefined();
+    expect((await newer)![0].result).toBeDefined();
+    await new Promise((wake) => setTimeout(wake, 40));
+    expect(server.requests.map((r) => r.body.text)).toEqual(["The old text.", "The new text."]);
   });
 
   it("forgets the least recently used answers beyond its bounds", async () => {

@@ -2,7 +2,7 @@
 // kept by its exact text and the request's settings, so that after an edit only the parts
 // whose text changed are sent again. Only the latest check counts: an older one resolves to
 // undefined, and its requests that the latest does not need are aborted or never sent.
-import type { CheckRequest, CheckResult } from "../api/client";
+import { ApiError, type CheckRequest, type CheckResult } from "../api/client";
 import type { PartAnswer } from "./merge";
 import { cutIntoParts, defaultCut, type CutOptions } from "./parts";
 
@@ -20,6 +20,9 @@ export interface PartCheckerOptions {
   cacheEntries?: number;
   cacheUnits?: number;
   cut?: CutOptions;
+  /// Milliseconds to wait before each new try of a part the server was too busy for (503,
+  /// 429: "try again in a moment", Retry-After 1 s); after the last, the part is reported.
+  retryDelays?: number[];
 }
 
 export interface PartChecker {
@@ -38,6 +41,9 @@ interface Job {
   outcome: Promise<Outcome>;
   settle: (outcome: Outcome) => void;
   controller?: AbortController;
+  /// Set while the job waits to be tried again.
+  retryTimer?: ReturnType<typeof setTimeout>;
+  tries: number;
   dropped: boolean;
 }
 
@@ -48,6 +54,12 @@ type Outcome = { result: CheckResult } | { error: unknown } | "stale";
 /// previous settings' answers (before a glossary change, say) stay.
 export const defaultCacheUnits = 24 * 1024 * 1024;
 export const defaultCacheEntries = 2048;
+/// A busy server (its cores shared, say) sheds a few parts of a long document: tried again
+/// after 1, 2 and 4 s before the panel says they were not checked.
+export const defaultRetryDelays = [1000, 2000, 4000];
+
+/// Whether the server said it was too busy for now, not that the request was wrong.
+const busy = (error: unknown) => error instanceof ApiError && (error.status === 503 || error.status === 429);
 
 export function createPartChecker({
   send,
@@ -55,6 +67,7 @@ export function createPartChecker({
   cacheEntries = defaultCacheEntries,
   cacheUnits = defaultCacheUnits,
   cut = defaultCut,
+  retryDelays = defaultRetryDelays,
 }: PartCheckerOptions): PartChecker {
   const cache = new LruCache<CheckResult>(cacheEntries, cacheUnits);
   const jobs = new Map<string, Job>(); // by key, waiting or in flight
@@ -73,13 +86,14 @@ export function createPartChecker({
   const queued = (key: string, request: CheckRequest): Job => {
     let settle: (outcome: Outcome) => void = () => {};
     const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
-    const job: Job = { key, request, wantedBy: 0, outcome, settle, dropped: false };
+    const job: Job = { key, request, wantedBy: 0, outcome, settle, tries: 0, dropped: false };
     jobs.set(key, job);
     queue.push(job);
     return job;
   };
 
-  /// Jobs no check needs any more (only older checks did) are aborted or taken off the queue.
+  /// Jobs no check needs any more (only older checks did) are aborted, taken off the queue or
+  /// no longer tried again.
   const dropUnwanted = (check: number) => {
     for (const job of jobs.values()) {
       if (job.wantedBy >= check) continue;
@@ -87,15 +101,15 @@ export function createPartChecker({
       jobs.delete(job.key);
       job.controller?.abort();
       const waiting = queue.indexOf(job);
-      if (waiting >= 0) {
-        queue.splice(waiting, 1);
-        job.settle("stale");
-      }
+      if (waiting >= 0) queue.splice(waiting, 1);
+      clearTimeout(job.retryTimer);
+      if (waiting >= 0 || job.retryTimer !== undefined) job.settle("stale");
     }
   };
 
   const start = (job: Job) => {
     inFlight++;
+    job.tries++;
     job.controller = new AbortController();
     send(job.request, job.controller.signal)
       .then(
@@ -106,11 +120,25 @@ export function createPartChecker({
         (error: unknown): Outcome => (job.dropped ? "stale" : { error }),
       )
       .then((outcome) => {
-        if (jobs.get(job.key) === job) jobs.delete(job.key);
         inFlight--;
-        job.settle(outcome);
+        const delay = retryDelays[job.tries - 1];
+        if (typeof outcome === "object" && "error" in outcome && busy(outcome.error) && delay !== undefined) {
+          retryLater(job, delay);
+        } else {
+          if (jobs.get(job.key) === job) jobs.delete(job.key);
+          job.settle(outcome);
+        }
         pump();
       });
+  };
+
+  /// Puts `job` back in the queue after `delay` ms, first in line.
+  const retryLater = (job: Job, delay: number) => {
+    job.retryTimer = setTimeout(() => {
+      job.retryTimer = undefined;
+      queue.unshift(job);
+      pump();
+    }, delay);
   };
 
   const pump = () => {
