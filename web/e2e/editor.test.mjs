@@ -1,12 +1,11 @@
 // End to end: Debian's chromium, driven by playwright-core, against the real C++ server
 // serving the built app. Run by ctest with ATK_BINARY set; screenshots of the main views go
 // to docs/screenshots/ for the README.
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
+import { launchBrowser, startServer } from "./support.mjs";
 
 const screenshots = new URL("../../docs/screenshots/", import.meta.url);
 let server;
@@ -14,33 +13,15 @@ let url;
 let browser;
 
 before(async () => {
-  const binary = process.env.ATK_BINARY;
-  assert.ok(binary, "set ATK_BINARY to the analyst-toolkit binary (ctest does)");
-  server = spawn(binary, ["serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
-  let log = "";
-  url = await new Promise((resolve, reject) => {
-    server.stderr.on("data", (chunk) => {
-      log += chunk;
-      const found = log.match(/serving on (http:\/\/[\d.]+:\d+) with the web UI/);
-      if (found) resolve(found[1]);
-    });
-    server.on("exit", (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
-    setTimeout(() => reject(new Error(`no web UI served:\n${log}`)), 20000);
-  });
-  for (let i = 0; !(await fetch(`${url}/readyz`).then((r) => r.ok, () => false)); i++) {
-    assert.ok(i < 200, "the server is not ready after 20 s");
-    await new Promise((wake) => setTimeout(wake, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  server = await startServer();
+  url = server.url;
+  browser = await launchBrowser();
   mkdirSync(screenshots, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill("SIGTERM");
+  server?.stop();
 });
 
 /// Replaces the editor's text with `text`, as typing would.

@@ -1,7 +1,6 @@
 // The page: a toolbar, the editor (CodeMirror owns the text; React only holds the view in a
 // ref) and a side panel of findings, scores and readability.
 import type { Action } from "@codemirror/lint";
-import { markdown } from "@codemirror/lang-markdown";
 import { keymap, placeholder } from "@codemirror/view";
 import { EditorView, basicSetup } from "codemirror";
 import { BookOpen, Download, FolderOpen, Globe, Languages as LanguageIcon, ListChecks, Wand2 } from "lucide-react";
@@ -17,8 +16,9 @@ import {
 import { checking, recheck } from "./editor/checking";
 import { canOpen, download, nameFromText, openable, replacesEverything } from "./editor/documents";
 import { FileButton } from "./editor/FileButton";
-import { draftKey, glossaryKey, keep, loadKept } from "./editor/storage";
+import { draftKey, glossaryKey, keep, keepWhenQuiet, loadKept } from "./editor/storage";
 import { proseHighlighting } from "./editor/prose";
+import { markdownWhileSmall } from "./editor/syntax";
 import { createRevision } from "./editor/revision";
 import { sentenceAround } from "./editor/sentence";
 import { applyFirstFix, findingCards, fixAllTypos } from "./editor/findings";
@@ -91,12 +91,15 @@ export function App() {
 
   useEffect(() => {
     if (!host.current) return;
+    const draftKeeper = keepWhenQuiet(() => {
+      if (view.current) setNotKept(keep(localStorage, draftKey, view.current.state.doc.toString()));
+    });
     const editor = new EditorView({
       parent: host.current,
       doc: loadKept(localStorage, draftKey) ?? sample,
       extensions: [
         basicSetup,
-        markdown(),
+        markdownWhileSmall(), // off in a document over 2 M characters: typing stays fast
         proseHighlighting,
         EditorView.lineWrapping,
         placeholder(
@@ -144,11 +147,12 @@ export function App() {
             setError(failure === undefined ? undefined : errorText(failure));
           },
         }),
-        // Nothing typed is lost: the draft is kept in the browser at every change.
+        // Nothing typed is lost: the draft is kept in the browser when typing pauses, and
+        // before the page is hidden or left.
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           revision.bump();
-          setNotKept(keep(localStorage, draftKey, update.state.doc.toString()));
+          draftKeeper.changed();
           const replaced = update.transactions.some(
             (t) => !t.isUserEvent("open") && replacesEverything(t.changes, t.startState.doc.length),
           );
@@ -157,13 +161,18 @@ export function App() {
       ],
     });
     view.current = editor;
-    return () => editor.destroy();
+    return () => {
+      draftKeeper.stop();
+      editor.destroy();
+    };
   }, []);
 
   /// The document as it is now.
   const draft = () => view.current?.state.doc.toString() ?? loadKept(localStorage, draftKey) ?? "";
   /// The name Save offers: the file it was opened from, else one made of its first heading.
-  const fileName = () => openedFile ?? nameFromText(draft());
+  /// (Its first heading is near the top: the name never needs a copy of a long document.)
+  const fileName = () =>
+    openedFile ?? nameFromText(view.current?.state.sliceDoc(0, 4096) ?? draft().slice(0, 4096));
 
   const jumpTo = (match: Pick<Match, "offset" | "length">) => {
     const editor = view.current;

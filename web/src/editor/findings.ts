@@ -33,12 +33,7 @@ export function toDiagnostics(
 ): Diagnostic[] {
   const fits = (m: Match) => m.offset >= 0 && m.length >= 0 && m.offset + m.length <= length;
   return matches.filter(fits).map((m) => {
-    const replacements: Action[] = m.replacements.slice(0, maxActions).map((replacement) => ({
-      name: replacement,
-      // `from` and `to` are where the finding is now, after any edits since.
-      apply: (view: EditorView, from: number, to: number) =>
-        view.dispatch({ changes: { from, to, insert: replacement } }),
-    }));
+    let actions: Action[] | undefined;
     const diagnostic: Diagnostic = {
       from: m.offset,
       to: m.offset + m.length,
@@ -47,13 +42,27 @@ export function toDiagnostics(
       markClass: findingClass(m),
       message: m.explanation ? `${m.message} ${m.explanation}` : m.message,
       renderMessage: () => findingCard(m),
-      actions: [...replacements, ...more(m)],
+      // Made when first shown: a long document has tens of thousands of findings.
+      get actions() {
+        actions ??= [...replacementActions(m), ...more(m)];
+        return actions;
+      },
     };
     if (m.fixable === true && m.replacements.length > 0) {
       bestFix.set(diagnostic, m.replacements[0]);
     }
     return diagnostic;
   });
+}
+
+/// A button for each of the first replacements of `m`.
+function replacementActions(m: Match): Action[] {
+  return m.replacements.slice(0, maxActions).map((replacement) => ({
+    name: replacement,
+    // `from` and `to` are where the finding is now, after any edits since.
+    apply: (view: EditorView, from: number, to: number) =>
+      view.dispatch({ changes: { from, to, insert: replacement } }),
+  }));
 }
 
 /// The web address of a finding's source, if it is one a page may open (http or https

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { keep, loadKept, notKept } from "./storage";
+import { describe, expect, it, vi } from "vitest";
+import { keep, keepWhenQuiet, loadKept, notKept } from "./storage";
 
 const refusing = {
   getItem: (): string | null => {
@@ -23,5 +23,57 @@ describe("the draft kept in the browser", () => {
     expect(keep(refusing, "draft", "text")).toBe(notKept);
     expect(notKept).toMatch(/save the document/);
     expect(loadKept(refusing, "draft")).toBeUndefined();
+  });
+});
+
+describe("the draft kept when typing pauses", () => {
+  /// A page whose events the test sends, and whose visibility it sets.
+  function fakePage() {
+    const page = new EventTarget();
+    let hidden = false;
+    return { page, hidden: () => hidden, hide: () => (hidden = true) };
+  }
+
+  it("is saved once after a pause, not at every change", () => {
+    vi.useFakeTimers();
+    const save = vi.fn();
+    const { page, hidden } = fakePage();
+    const keeper = keepWhenQuiet(save, { delay: 300, page, hidden });
+    keeper.changed();
+    vi.advanceTimersByTime(200);
+    keeper.changed();
+    vi.advanceTimersByTime(200);
+    expect(save).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(save).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1000);
+    expect(save).toHaveBeenCalledTimes(1); // nothing new to save
+    keeper.stop();
+    vi.useRealTimers();
+  });
+
+  it("is saved at once when the page is left or hidden, or the editor goes", () => {
+    vi.useFakeTimers();
+    const save = vi.fn();
+    const { page, hidden, hide } = fakePage();
+    const keeper = keepWhenQuiet(save, { page, hidden });
+    keeper.changed();
+    page.dispatchEvent(new Event("pagehide"));
+    expect(save).toHaveBeenCalledTimes(1);
+    keeper.changed();
+    page.dispatchEvent(new Event("visibilitychange")); // still visible: it waits
+    expect(save).toHaveBeenCalledTimes(1);
+    hide();
+    page.dispatchEvent(new Event("visibilitychange"));
+    expect(save).toHaveBeenCalledTimes(2);
+    page.dispatchEvent(new Event("pagehide"));
+    expect(save).toHaveBeenCalledTimes(2); // saved already
+    keeper.changed();
+    keeper.stop();
+    expect(save).toHaveBeenCalledTimes(3);
+    page.dispatchEvent(new Event("pagehide"));
+    vi.advanceTimersByTime(1000);
+    expect(save).toHaveBeenCalledTimes(3); // stopped
+    vi.useRealTimers();
   });
 });

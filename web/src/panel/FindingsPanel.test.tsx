@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CheckResult } from "../api/client";
 import { absentFields, variants, type OpenApi } from "../api/schema";
-import { FindingsPanel } from "./FindingsPanel";
+import { FindingsPanel, listStep } from "./FindingsPanel";
 
 const api: OpenApi = JSON.parse(readFileSync(resolve(__dirname, "../../../server/openapi.json"), "utf8"));
 const answerSchema = api.components.schemas.CheckResult;
@@ -135,5 +135,28 @@ describe("findings in a long document", () => {
   it("says why there are no scores when the language has no rules", () => {
     renderPanel({ ...answer, matches: [], quality: { score: null, requirements: [], note: "No wording rules for German yet, so requirements are not scored." } }, text);
     expect(screen.getByText(/No wording rules for German yet/)).toBeTruthy();
+  });
+});
+
+describe("a long document's panel", () => {
+  it("draws the first entries of a long list, more at each ask, the summary counting all", () => {
+    const many = listStep + 1234;
+    const text = "x".repeat(many * 10);
+    const matches = Array.from({ length: many }, (_, i) => ({ ...full.matches[0], offset: i * 10, message: `Typo ${i}` }));
+    const requirements = Array.from({ length: many }, (_, i) => ({ ...full.quality!.requirements[0], offset: i * 10, length: 5, line: i + 1 }));
+    renderPanel({ ...full, matches, quality: { ...full.quality!, requirements } }, text);
+    expect(summary()).toMatch(new RegExp(`^${many} findings in 12 words`));
+    expect(screen.getByText(`Typo ${listStep - 1}`)).toBeTruthy();
+    expect(screen.queryByText(`Typo ${listStep}`)).toBeNull();
+    const more = screen.getAllByRole("button", { name: `Show ${listStep} more (1,234 not shown)` });
+    expect(more).toHaveLength(2); // findings, requirements
+    fireEvent.click(more[0]);
+    expect(screen.getByText(`Typo ${listStep}`)).toBeTruthy();
+    expect(screen.getByRole("button", { name: `Show ${listStep} more (1,134 not shown)` })).toBeTruthy();
+  });
+
+  it("offers nothing more under the limit", () => {
+    renderPanel(full);
+    expect(screen.queryByRole("button", { name: /more/ })).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // with a count, walked occurrence by occurrence), each requirement's score and EARS template,
 // and readability.
 import { ChevronLeft, ChevronRight, Info } from "lucide-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { CheckResult, Match, Meaning, Readability, RequirementScore } from "../api/client";
 import {
   categoryName,
@@ -35,8 +35,23 @@ export interface FindingsPanelProps {
   onReplaceWord: (word: string) => void;
 }
 
-/// Entries shown per category before "Show all": a long document stays quick to render.
-const shownAtFirst = 50;
+/// Entries a list shows at first, and how many more each "Show more" adds: drawing a long
+/// document's tens of thousands of entries at each check kept the page busy for seconds.
+export const listStep = 100;
+
+/// The first `shown` of `items`, and a button that shows `listStep` more while some are left.
+function useLimited<T>(items: T[]): { visible: T[]; more: ReactNode } {
+  const [shown, setShown] = useState(listStep);
+  const left = items.length - shown;
+  return {
+    visible: left > 0 ? items.slice(0, shown) : items,
+    more: left > 0 && (
+      <button type="button" className="button quiet" onClick={() => setShown(shown + listStep)}>
+        Show {Math.min(left, listStep)} more ({left.toLocaleString("en")} not shown)
+      </button>
+    ),
+  };
+}
 
 export function FindingsPanel({
   error,
@@ -126,9 +141,8 @@ interface CategoryProps {
 }
 
 function Category({ category, groups, text, shown, onShow, onJump }: CategoryProps) {
-  const [all, setAll] = useState(false);
   const total = groups.reduce((sum, group) => sum + group.occurrences.length, 0);
-  const visible = all ? groups : groups.slice(0, shownAtFirst);
+  const { visible, more } = useLimited(groups);
   return (
     <section className="category" aria-label={categoryName(category)}>
       <CategoryToggle category={category} shown={shown} count={String(total)} onShow={onShow} />
@@ -137,11 +151,7 @@ function Category({ category, groups, text, shown, onShow, onJump }: CategoryPro
           <Finding key={group.key} group={group} text={text} onJump={onJump} />
         ))}
       </ul>
-      {visible.length < groups.length && (
-        <button type="button" className="button quiet" onClick={() => setAll(true)}>
-          Show all {groups.length} entries
-        </button>
-      )}
+      {more}
     </section>
   );
 }
@@ -208,6 +218,7 @@ interface RequirementsProps {
 
 function Requirements({ quality, text, onJump }: RequirementsProps) {
   const requirements = quality.requirements ?? [];
+  const { visible, more } = useLimited(requirements);
   if (requirements.length === 0) {
     return quality.note ? <p className="muted requirements-note">{quality.note}</p> : null;
   }
@@ -234,10 +245,11 @@ function Requirements({ quality, text, onJump }: RequirementsProps) {
         </dl>
       </details>
       <ul>
-        {requirements.map((requirement) => (
+        {visible.map((requirement) => (
           <RequirementEntry key={requirement.offset} requirement={requirement} text={text} onJump={onJump} />
         ))}
       </ul>
+      {more}
     </section>
   );
 }
