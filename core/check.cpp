@@ -311,7 +311,7 @@ std::vector<thesaurus::Meaning> Checker::synonyms(std::string_view word,
     const thesaurus::Thesaurus* found = thesaurus_for(language);
     if (found == nullptr) {
         throw InputError("no thesaurus is installed for " + language.code +
-                         "; English (mythes-en-us) and French (mythes-fr) come with make deps");
+                         "; install its Debian package (mythes-en-us, mythes-fr, mythes-es or mythes-de: make deps)");
     }
     return found->lookup(word);
 }
