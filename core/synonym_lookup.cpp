@@ -9,7 +9,8 @@
 namespace atk {
 namespace {
 
-/// A sentence is a few hundred bytes; a context this long is a document sent by mistake.
+/// A sentence is a few hundred bytes; a context (or a word) this long is a document sent by
+/// mistake, and would hold an analyser for nothing.
 constexpr std::size_t kMaxContextBytes = 10'000;
 /// An analysis or a generation takes about a millisecond; a pipeline this late is stuck.
 constexpr std::chrono::milliseconds kMorphologyTimeout{3'000};
@@ -108,6 +109,11 @@ std::vector<thesaurus::Sense> Checker::synonyms(std::string_view word,
     check_text(context.sentence, "context");
     if (word.empty()) {
         throw InputError("give the word to look up");
+    }
+    if (word.size() > kMaxContextBytes) {
+        throw InputError("the word is " + std::to_string(word.size()) +
+                         " bytes long; give one word or phrase (at most " +
+                         std::to_string(kMaxContextBytes) + " bytes)");
     }
     if (context.sentence.size() > kMaxContextBytes) {
         throw InputError("the context is " + std::to_string(context.sentence.size()) +

@@ -434,6 +434,8 @@ TEST(Synonyms, BadOffsetsAreRefusedSayingWhy) {
                 HasSubstr("NUL byte at byte 4"));
     EXPECT_THAT(error_of("fast", std::string(10'001, 'a'), std::nullopt),
                 HasSubstr("at most 10000 bytes"));
+    EXPECT_THAT(error_of(std::string(10'001, 'a'), "", std::nullopt),
+                HasSubstr("the word is 10001 bytes long"));
 }
 
 TEST(Synonyms, WithoutApertiumDataTheWordIsLookedUpAsWrittenAndTheLogTold) {
