@@ -11,12 +11,14 @@
 #include "thesaurus/synonyms.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 using atk::Checker;
@@ -395,6 +397,34 @@ TEST(Synonyms, GermanIsLookedUpAsWrittenThenInLowerCase) {
     // No lemma: an inflected form the thesaurus does not list is not found.
     EXPECT_TRUE(synonyms("beschreibt", "de-DE").empty());
     EXPECT_FALSE(synonyms("beschreiben", "de-DE").empty());
+}
+
+TEST(Synonyms, LookupsFromManyThreadsAtOnceGetTheSameAnswers) {
+    // As the server's workers ask: more threads than the two pipelines of each kind.
+    const std::vector<std::pair<std::string, std::string>> asked{
+        {"describes", "The report describes the order."},
+        {"clear", "The operator shall clear the alarm."},
+        {"fast", "The export shall be fast."}};
+    std::vector<std::vector<std::string>> expected;
+    for (const auto& [word, sentence] : asked) {
+        expected.push_back(all_words(synonyms(word, "en-US", sentence)));
+    }
+    std::vector<std::thread> threads;
+    std::atomic<int> different{0};
+    for (int t = 0; t < 6; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 20; ++i) {
+                const std::size_t k = static_cast<std::size_t>(t + i) % asked.size();
+                if (all_words(synonyms(asked[k].first, "en-US", asked[k].second)) != expected[k]) {
+                    ++different;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    EXPECT_EQ(different, 0);
 }
 
 TEST(Synonyms, AnUnknownWordHasNone) {
