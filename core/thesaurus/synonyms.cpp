@@ -76,6 +76,46 @@ std::vector<Candidate> candidates_for(const std::string& lemma, const Reading& r
     return candidates;
 }
 
+/// The candidates of every synonym of `senses`, in order, and for each synonym (by sense,
+/// then by synonym) the range of its own; none where the sense has no reading of the word or
+/// there is no generator.
+struct CandidatePlan {
+    std::vector<Candidate> candidates;
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> ranges;
+};
+
+CandidatePlan plan_candidates(const std::vector<Sense>& senses, const WordUse& use,
+                              bool can_generate) {
+    CandidatePlan plan;
+    for (const auto& sense : senses) {
+        const Reading* reading = can_generate ? reading_for(sense, use) : nullptr;
+        auto& ranges = plan.ranges.emplace_back();
+        for (const auto& synonym : sense.synonyms) {
+            const std::size_t first = plan.candidates.size();
+            if (reading != nullptr) {
+                for (auto& candidate : candidates_for(synonym.lemma, *reading)) {
+                    plan.candidates.push_back(std::move(candidate));
+                }
+            }
+            ranges.emplace_back(first, plan.candidates.size());
+        }
+    }
+    return plan;
+}
+
+/// The word made by the first candidate of `range` that the generator could generate (its
+/// form, then its rest); nullopt when none could be.
+std::optional<std::string> first_generated(const CandidatePlan& plan,
+                                           const std::vector<std::optional<std::string>>& generated,
+                                           std::pair<std::size_t, std::size_t> range) {
+    for (std::size_t i = range.first; i < range.second; ++i) {
+        if (generated[i]) {
+            return *generated[i] + plan.candidates[i].rest;
+        }
+    }
+    return std::nullopt;
+}
+
 /// `word` in the case of `written`: capitalised, or in capitals (a word of one letter, as the
 /// first of a sentence, counts as capitalised).
 std::string in_case_of(const std::string& word, const std::string& written) {
@@ -141,39 +181,21 @@ void order_by_context(std::vector<Sense>& senses, const WordUse& use) {
 }
 
 void inflect(std::vector<Sense>& senses, const WordUse& use, const Generator& generate) {
-    // Every candidate of every synonym in one request to the generator.
-    std::vector<Candidate> candidates;
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> ranges(senses.size());
-    for (std::size_t s = 0; s < senses.size(); ++s) {
-        const Reading* reading = generate ? reading_for(senses[s], use) : nullptr;
-        for (const auto& synonym : senses[s].synonyms) {
-            const std::size_t first = candidates.size();
-            if (reading != nullptr) {
-                for (auto& candidate : candidates_for(synonym.lemma, *reading)) {
-                    candidates.push_back(std::move(candidate));
-                }
-            }
-            ranges[s].emplace_back(first, candidates.size());
-        }
-    }
+    const CandidatePlan plan = plan_candidates(senses, use, static_cast<bool>(generate));
     std::vector<Reading> forms;
-    for (const auto& candidate : candidates) {
+    for (const auto& candidate : plan.candidates) {
         forms.push_back(candidate.form);
     }
-    const auto generated =
-        forms.empty() ? std::vector<std::optional<std::string>>() : generate(forms);
+    // Every candidate of every synonym in one request to the generator.
+    auto generated = forms.empty() ? std::vector<std::optional<std::string>>() : generate(forms);
+    generated.resize(forms.size()); // a generator that answers short has answered nothing more
     for (std::size_t s = 0; s < senses.size(); ++s) {
         const bool as_written_fits = same_word(use.written, senses[s].lemma);
         std::vector<OfferedSynonym> kept;
         for (std::size_t k = 0; k < senses[s].synonyms.size(); ++k) {
             OfferedSynonym synonym = std::move(senses[s].synonyms[k]);
-            const auto [first, last] = ranges[s][k];
-            const auto made = std::find_if(generated.begin() + static_cast<long>(first),
-                                           generated.begin() + static_cast<long>(last),
-                                           [](const auto& form) { return form.has_value(); });
-            if (made != generated.begin() + static_cast<long>(last)) {
-                synonym.word =
-                    **made + candidates[static_cast<std::size_t>(made - generated.begin())].rest;
+            if (auto form = first_generated(plan, generated, plan.ranges[s][k])) {
+                synonym.word = std::move(*form);
             } else if (!as_written_fits) {
                 continue;
             }

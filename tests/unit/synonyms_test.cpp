@@ -255,6 +255,15 @@ TEST(Inflect, TheWordsCaseIsGivenToEverySynonym) {
     EXPECT_THAT(words_of(senses[0]), ElementsAre("QUICK"));
 }
 
+TEST(Inflect, WhatAGeneratorLeavesUnansweredIsNotGenerated) {
+    const atk::thesaurus::Generator short_answers = [](const std::vector<Reading>&) {
+        return std::vector<std::optional<std::string>>{"depicts"}; // one answer for two forms
+    };
+    std::vector<Sense> senses{sense("verb", "describe", {"depict", "draw"})};
+    atk::thesaurus::inflect(senses, {"describes", {kDescribes}, true}, short_answers);
+    EXPECT_THAT(words_of(senses[0]), ElementsAre("depicts")); // draw: no form, so left out
+}
+
 TEST(Inflect, WithoutAGeneratorSynonymsStayAsWritten) {
     std::vector<Sense> senses{sense("-", "schnell", {"rasch", "zügig"})};
     atk::thesaurus::inflect(senses, {"schnell", {}, false}, {});
