@@ -100,11 +100,8 @@ std::size_t locate(std::string_view word, const Checker::WordContext& context) {
                      "JavaScript does");
 }
 
-} // namespace
-
-std::vector<thesaurus::Sense> Checker::synonyms(std::string_view word,
-                                                std::string_view language_name,
-                                                const WordContext& context) const {
+/// Throws InputError when the word or its context cannot be looked up, saying why.
+void check_request(std::string_view word, const Checker::WordContext& context) {
     check_text(word, "word");
     check_text(context.sentence, "context");
     if (word.empty()) {
@@ -124,6 +121,14 @@ std::vector<thesaurus::Sense> Checker::synonyms(std::string_view word,
         throw InputError("an offset needs the context it counts in: give the sentence the word "
                          "is in as well");
     }
+}
+
+} // namespace
+
+std::vector<thesaurus::Sense> Checker::synonyms(std::string_view word,
+                                                std::string_view language_name,
+                                                const WordContext& context) const {
+    check_request(word, context);
     const spell::Language language = resolve_language(language_name);
     const thesaurus::Thesaurus* found = thesaurus_for(language);
     if (found == nullptr) {

@@ -245,6 +245,27 @@ std::vector<Reading> Morphology::analyse(std::string_view sentence, std::size_t 
     return parse_lexical_unit(word.substr(1, word.size() - 2)).readings;
 }
 
+std::vector<std::string> Morphology::generated_lines(const std::string& message) const {
+    std::string answer;
+    try {
+        answer = generator_.run(message, timeout_);
+    } catch (const translate::PipelineError& error) {
+        throw MorphologyUnavailable(std::string("the generator failed: ") + error.what());
+    }
+    if (answer.ends_with(kMessageEnd)) {
+        answer.pop_back();
+    }
+    std::vector<std::string> lines;
+    for (std::size_t begin = 0;;) {
+        const auto end = answer.find('\n', begin);
+        lines.push_back(answer.substr(begin, end - begin));
+        if (end == std::string::npos) {
+            return lines;
+        }
+        begin = end + 1;
+    }
+}
+
 std::vector<std::optional<std::string>>
 Morphology::generate(const std::vector<Reading>& forms) const {
     std::vector<std::optional<std::string>> generated(forms.size());
@@ -260,24 +281,7 @@ Morphology::generate(const std::vector<Reading>& forms) const {
     if (sent.empty()) {
         return generated;
     }
-    std::string answer;
-    try {
-        answer = generator_.run(join_stream(sent), timeout_);
-    } catch (const translate::PipelineError& error) {
-        throw MorphologyUnavailable(std::string("the generator failed: ") + error.what());
-    }
-    if (answer.ends_with(kMessageEnd)) {
-        answer.pop_back();
-    }
-    std::vector<std::string_view> lines;
-    for (std::size_t begin = 0;;) {
-        const auto end = answer.find('\n', begin);
-        lines.push_back(std::string_view(answer).substr(begin, end - begin));
-        if (end == std::string::npos) {
-            break;
-        }
-        begin = end + 1;
-    }
+    const auto lines = generated_lines(join_stream(sent));
     if (lines.size() != sent.size()) {
         throw MorphologyUnavailable("the generator answered " + std::to_string(lines.size()) +
                                     " forms for " + std::to_string(sent.size()));
@@ -285,8 +289,8 @@ Morphology::generate(const std::vector<Reading>& forms) const {
     for (std::size_t k = 0; k < sent.size(); ++k) {
         // -g writes a form it cannot generate as #lemma (or with its tags when it cannot
         // even read them).
-        const bool failed = lines[k].empty() || lines[k].find('#') != std::string_view::npos ||
-                            lines[k].find('<') != std::string_view::npos;
+        const bool failed = lines[k].empty() || lines[k].find('#') != std::string::npos ||
+                            lines[k].find('<') != std::string::npos;
         if (!failed) {
             generated[sent_index[k]] = unescape(lines[k]);
         }

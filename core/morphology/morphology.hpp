@@ -76,6 +76,9 @@ class Morphology {
     std::vector<std::optional<std::string>> generate(const std::vector<Reading>& forms) const;
 
   private:
+    /// The generator's answer to `message`, line by line. Throws MorphologyUnavailable.
+    std::vector<std::string> generated_lines(const std::string& message) const;
+
     std::chrono::milliseconds timeout_;
     // PipelinePool is thread-safe; its calls change which pipelines run, not what they answer.
     mutable translate::PipelinePool analyser_;
