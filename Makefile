@@ -64,6 +64,7 @@ bench: build
 	bench/rules-eval
 	bench/http
 	bench/translate
+	bench/synonyms
 	bench/web-typing
 	bench/reliability
 

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <string>
 
 namespace atk::cli {
 
@@ -23,6 +25,12 @@ CheckerConfig checker_config() {
     } else if (!config.data_directory.empty()) {
         config.rules_directory = config.data_directory / "rules";
     }
+    if (const char* modes = std::getenv("ATK_APERTIUM_MODES"); modes != nullptr && *modes) {
+        config.apertium_modes_directory = modes; // as serve's --apertium-modes
+    }
+    config.warn = [](const std::string& message) {
+        std::cerr << "analyst-toolkit: warning: " + message + "\n"; // one write: lines whole
+    };
     return config;
 }
 

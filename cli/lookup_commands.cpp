@@ -4,9 +4,13 @@
 #include "checker_config.hpp"
 #include "error.hpp"
 #include "rules/rule_loader.hpp"
+#include "text/casing.hpp"
 
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace atk::cli {
 namespace {
@@ -15,24 +19,45 @@ void report_error(const std::string& message) {
     std::cerr << "analyst-toolkit: error: " << message << '\n';
 }
 
-/// "(adj) speedy, fast (similar term)" per meaning.
-int print_synonyms(const Checker& checker, const std::vector<std::string>& words,
-                   const std::string& language) {
+/// What `synonyms` was asked.
+struct SynonymsArguments {
+    std::vector<std::string> words;
+    std::string language = "en-US";
+    std::string context;
+    std::optional<std::size_t> offset;
+};
+
+/// A sense's label: "(adj)", "(verb, describe)" when it is a sense of the word's lemma, ", in
+/// context" added when its part of speech is the word's in the context given.
+std::string sense_label(const thesaurus::Sense& sense, const std::string& word) {
+    std::string label = sense.part_of_speech.empty() ? "?" : sense.part_of_speech;
+    if (text::to_lower(sense.lemma) != text::to_lower(word)) {
+        label += ", " + sense.lemma;
+    }
+    if (sense.matches_context) {
+        label += ", in context";
+    }
+    return "(" + label + ")";
+}
+
+/// "(adj) speedy, fast (similar term)" per sense.
+int print_synonyms(const Checker& checker, const SynonymsArguments& args) {
     int exit_code = 0;
+    const auto& words = args.words;
     for (const auto& word : words) {
-        const auto meanings = checker.synonyms(word, language);
+        const auto senses = checker.synonyms(word, args.language, {args.context, args.offset});
         if (words.size() > 1) {
             std::cout << word << '\n';
         }
-        if (meanings.empty()) {
-            std::cerr << "analyst-toolkit: the " << language << " thesaurus does not know '" << word
-                      << "'\n";
+        if (senses.empty()) {
+            std::cerr << "analyst-toolkit: the " << args.language << " thesaurus does not know '"
+                      << word << "'\n";
             exit_code = 1;
         }
-        for (const auto& meaning : meanings) {
-            std::cout << (words.size() > 1 ? "  " : "") << '(' << meaning.part_of_speech << ')';
-            for (std::size_t i = 0; i < meaning.synonyms.size(); ++i) {
-                const auto& synonym = meaning.synonyms[i];
+        for (const auto& sense : senses) {
+            std::cout << (words.size() > 1 ? "  " : "") << sense_label(sense, word);
+            for (std::size_t i = 0; i < sense.synonyms.size(); ++i) {
+                const auto& synonym = sense.synonyms[i];
                 std::cout << (i == 0 ? " " : ", ") << synonym.word;
                 if (!synonym.relation.empty()) {
                     std::cout << " (" << synonym.relation << ')';
@@ -79,16 +104,26 @@ int print_rules(const Checker& checker, const std::string& language_name) {
 } // namespace
 
 void add_synonyms_command(CLI::App& app, int& exit_code) {
-    auto words = std::make_shared<std::vector<std::string>>();
-    auto language = std::make_shared<std::string>("en-US");
+    auto args = std::make_shared<SynonymsArguments>();
     CLI::App* command =
         app.add_subcommand("synonyms", "Meanings and synonyms of words, from the thesaurus");
-    command->add_option("words", *words, "One or more words")->required();
-    command->add_option("-l,--language", *language, "Language code (default en-US)");
-    command->callback([words, language, &exit_code] {
+    command->add_option("words", args->words, "One or more words")->required();
+    command->add_option("-l,--language", args->language, "Language code (default en-US)");
+    command->add_option("--context", args->context,
+                        "The sentence the word is in: its sense there comes first, and "
+                        "synonyms take the word's form");
+    command->add_option("--offset", args->offset,
+                        "Where the word starts in --context, in UTF-16 code units (default: "
+                        "its first occurrence)");
+    command->callback([args, &exit_code] {
+        if (args->offset && args->words.size() > 1) {
+            report_error("--offset places one word; give a single word with it");
+            exit_code = 2;
+            return;
+        }
         try {
             const Checker checker(checker_config());
-            exit_code = print_synonyms(checker, *words, *language);
+            exit_code = print_synonyms(checker, *args);
         } catch (const InputError& e) {
             report_error(e.what());
             exit_code = 2;

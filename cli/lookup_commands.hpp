@@ -3,8 +3,9 @@
 
 namespace atk::cli {
 
-/// Adds `synonyms`: the meanings and synonyms of one or more words, from the language's
-/// thesaurus; exit 1 when a word is unknown to it.
+/// Adds `synonyms`: the senses and synonyms of one or more words, from the language's
+/// thesaurus, in the sentence --context when given (--offset: where the word starts in it);
+/// exit 1 when a word is unknown to it, 2 on bad input.
 void add_synonyms_command(CLI::App& app, int& exit_code);
 
 /// Adds `rules`: the vocabulary and requirements-quality rules of each language, one per line

@@ -86,6 +86,7 @@ int serve(const ServeArguments& args) {
         std::chrono::milliseconds(static_cast<long>(args.translation_timeout_seconds * 1000));
     CheckerConfig config = checker_config();
     config.suggestion_cache = args.suggestion_cache;
+    config.apertium_modes_directory = translation.modes_directory; // synonyms' lemmas and forms
     const Checker checker(config);
     const translate::Translator translator(translation);
     server::Router router(checker, args.limits, ui ? &*ui : nullptr, &translator);
@@ -138,7 +139,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->envname("ATK_STATIC_DIR");
     command
         ->add_option("--apertium-modes", args->translation.modes_directory,
-                     "Apertium's modes folder: each language pair's pipelines")
+                     "Apertium's modes folder: each language pair's pipelines (translation, and "
+                     "the lemmas and forms of synonyms)")
         ->envname("ATK_APERTIUM_MODES")
         ->capture_default_str();
     command

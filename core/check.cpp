@@ -329,20 +329,6 @@ const thesaurus::Thesaurus* Checker::thesaurus_for(const spell::Language& langua
     return it->second.get();
 }
 
-std::vector<thesaurus::Meaning> Checker::synonyms(std::string_view word,
-                                                  std::string_view language_name) const {
-    if (const auto bad = text::find_invalid_utf8(word)) {
-        throw InputError("invalid UTF-8 at byte " + std::to_string(*bad) + "; words must be UTF-8");
-    }
-    const spell::Language language = resolve_language(language_name);
-    const thesaurus::Thesaurus* found = thesaurus_for(language);
-    if (found == nullptr) {
-        throw InputError("no thesaurus is installed for " + language.code +
-                         "; English (mythes-en-us) and French (mythes-fr) come with make deps");
-    }
-    return found->lookup(word);
-}
-
 void Checker::offer_synonyms(const rules::Engine& engine, const spell::Language& language,
                              std::vector<Alert>& alerts, std::string_view text) const {
     constexpr std::size_t kMaxAlternatives = 3;

@@ -1,15 +1,18 @@
 #pragma once
 // The single entry point of core: check(text, options) -> alerts and statistics.
 #include "alert.hpp"
+#include "morphology/morphology.hpp"
 #include "rules/engine.hpp"
 #include "spell/dictionaries.hpp"
 #include "spell/glossary.hpp"
 #include "spell/lexicon.hpp"
 #include "spell/suggestion_cache.hpp"
 #include "text/document.hpp"
+#include "thesaurus/synonyms.hpp"
 #include "thesaurus/thesaurus.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
@@ -62,6 +65,12 @@ struct CheckerConfig {
     std::filesystem::path rules_directory;
     std::vector<std::filesystem::path> thesaurus_directories =
         thesaurus::default_thesaurus_directories();
+    /// Apertium's mode files, whose analysers and generators give synonyms the word's lemma
+    /// and form (morphology/morphology.hpp); a language with none is looked up as written.
+    std::filesystem::path apertium_modes_directory = "/usr/share/apertium/modes";
+    /// Told what degrades without failing: a language whose synonyms are looked up as written
+    /// (once per language), a morphology pipeline that failed. May be empty.
+    std::function<void(const std::string&)> warn;
     /// Misspelt words whose suggestions are kept for later checks (0: none). Worth it for a
     /// server, which sees the same documents again; a CLI run already suggests once per word.
     std::size_t suggestion_cache = 0;
@@ -100,11 +109,23 @@ class Checker {
     /// shared; null when it has none. Throws InputError naming the file of a bad rule.
     const rules::Engine* rule_engine(const spell::Language& language) const;
 
-    /// The meanings and synonyms of `word` in `language` (not "auto"); empty when the
-    /// thesaurus does not know the word. Throws InputError for an unknown language, one
-    /// without a thesaurus, or a word that is not valid UTF-8.
-    std::vector<thesaurus::Meaning> synonyms(std::string_view word,
-                                             std::string_view language) const;
+    /// Where the word whose synonyms are wanted stands.
+    struct WordContext {
+        std::string_view sentence; ///< the sentence it is in; empty: the word alone
+        /// UTF-16 code units from the sentence's start to the word's (as JavaScript counts);
+        /// nullopt: its first occurrence as a whole word.
+        std::optional<std::size_t> offset;
+    };
+
+    /// The senses and synonyms of `word` in `language` (not "auto"), best first
+    /// (thesaurus/synonyms.hpp): looked up by lemma and given back in the word's form where
+    /// the language has an Apertium analyser and generator, the senses of the word's part of
+    /// speech in `context` first; empty when the thesaurus does not know the word. Throws
+    /// InputError for an unknown language, one without a thesaurus, text that is not valid
+    /// UTF-8 or holds NUL, an empty word, or a context that does not hold the word (where
+    /// `offset` says, or at all).
+    std::vector<thesaurus::Sense> synonyms(std::string_view word, std::string_view language,
+                                           const WordContext& context = {}) const;
 
     /// Throws InputError naming the first of `names` that is neither the id nor the category
     /// of a rule of any language (a misspelt --disable must not pass silently).
@@ -138,6 +159,8 @@ class Checker {
     mutable std::map<std::string, std::unique_ptr<const rules::Engine>> measuring_engines_;
     mutable std::mutex thesauri_mutex_;
     mutable std::map<std::string, std::unique_ptr<const thesaurus::Thesaurus>> thesauri_;
+    mutable std::mutex morphologies_mutex_;
+    mutable std::map<std::string, std::unique_ptr<const morphology::Morphology>> morphologies_;
 
     /// The rules' report on `document`, whose blocks' words `words` will give (the rules are
     /// loaded meanwhile, on first use). When `language` has no rules, the measures of an
@@ -151,6 +174,13 @@ class Checker {
     const rules::Engine& measuring_engine(const spell::Language& language) const;
     /// The thesaurus of `language`, loaded on first use; null when none is installed.
     const thesaurus::Thesaurus* thesaurus_for(const spell::Language& language) const;
+    /// The analyser and generator of `language`, set up on first use; null when it has none
+    /// (said once through config_.warn).
+    const morphology::Morphology* morphology_for(const spell::Language& language) const;
+    /// What the analyser makes of `word` at bytes [begin, end) of `sentence`; only the word
+    /// as written when the language has no analyser or it fails.
+    thesaurus::WordUse analyse(const spell::Language& language, std::string_view sentence,
+                               std::size_t begin, std::size_t end, bool in_context) const;
     /// Fills in thesaurus alternatives for findings of rules that ask for them (docs/rules.md).
     void offer_synonyms(const rules::Engine& engine, const spell::Language& language,
                         std::vector<Alert>& alerts, std::string_view text) const;

@@ -10,8 +10,10 @@
 #include "text/offsets.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 
 namespace atk::server {
@@ -79,6 +81,38 @@ Response check_text(const Checker& checker, const ApiLimits& limits, const Reque
     }
 }
 
+namespace {
+
+/// The offset query parameter: a whole number of UTF-16 code units; nullopt when absent.
+std::optional<std::size_t> offset_parameter(const Request& request) {
+    const auto raw = query_parameter(request.target(), "offset");
+    if (!raw) {
+        return std::nullopt;
+    }
+    std::size_t offset = 0;
+    const auto [end, error] = std::from_chars(raw->data(), raw->data() + raw->size(), offset);
+    if (raw->empty() || error != std::errc() || end != raw->data() + raw->size()) {
+        throw BadRequest{http::status::bad_request, "bad_field",
+                         "\"offset\" must be a whole number: the UTF-16 code units from the "
+                         "start of \"context\" to the word's start, as JavaScript counts"};
+    }
+    return offset;
+}
+
+json sense_json(const thesaurus::Sense& sense) {
+    json synonyms = json::array();
+    for (const auto& synonym : sense.synonyms) {
+        synonyms.push_back(
+            {{"word", synonym.word}, {"lemma", synonym.lemma}, {"relation", synonym.relation}});
+    }
+    return {{"part_of_speech", sense.part_of_speech},
+            {"lemma", sense.lemma},
+            {"matches_context", sense.matches_context},
+            {"synonyms", std::move(synonyms)}};
+}
+
+} // namespace
+
 Response list_synonyms(const Checker& checker, const Request& request) {
     try {
         const auto word = query_parameter(request.target(), "word");
@@ -87,16 +121,13 @@ Response list_synonyms(const Checker& checker, const Request& request) {
                              "give the word: /api/v1/synonyms?word=fast&language=en-US"};
         }
         const auto language = query_parameter(request.target(), "language").value_or("en-US");
-        json meanings = json::array();
-        for (const auto& meaning : checker.synonyms(*word, language)) {
-            json synonyms = json::array();
-            for (const auto& synonym : meaning.synonyms) {
-                synonyms.push_back({{"word", synonym.word}, {"relation", synonym.relation}});
-            }
-            meanings.push_back(
-                {{"part_of_speech", meaning.part_of_speech}, {"synonyms", std::move(synonyms)}});
+        const auto context = query_parameter(request.target(), "context").value_or("");
+        const Checker::WordContext where{context, offset_parameter(request)};
+        json senses = json::array();
+        for (const auto& sense : checker.synonyms(*word, language, where)) {
+            senses.push_back(sense_json(sense));
         }
-        return json_response(request, http::status::ok, meanings.dump());
+        return json_response(request, http::status::ok, senses.dump());
     } catch (const BadRequest& bad) {
         return json_error(request, bad.status, bad.code, bad.message);
     } catch (const std::invalid_argument& e) {

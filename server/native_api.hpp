@@ -28,8 +28,10 @@ Response check_text(const Checker& checker, const ApiLimits& limits, const Reque
 Response list_languages(const Checker& checker, const Request& request,
                         const nlohmann::json& pairs);
 
-/// GET /api/v1/synonyms?word=W&language=L: [{"part_of_speech", "synonyms": [{"word",
-/// "relation"}]}], the thesaurus's meanings of W (an empty list when it does not know it).
+/// GET /api/v1/synonyms?word=W&language=L[&context=SENTENCE[&offset=N]]: [{"part_of_speech",
+/// "lemma", "matches_context", "synonyms": [{"word", "lemma", "relation"}]}], the senses of W
+/// best first, each synonym in W's form (Checker::synonyms); an empty list when the thesaurus
+/// does not know W. N counts UTF-16 code units from the start of SENTENCE to W's.
 Response list_synonyms(const Checker& checker, const Request& request);
 
 /// POST /api/v1/suggest: {"words": [...], "language", "glossary", "max"} -> [{"word",

@@ -38,6 +38,18 @@ std::size_t utf16_length(std::string_view bytes) {
     return units;
 }
 
+std::optional<std::size_t> byte_offset_of_utf16(std::string_view text, std::size_t units) {
+    std::size_t counted = 0;
+    std::size_t pos = 0;
+    while (counted < units && pos < text.size()) {
+        counted += next_code_point(text, pos) > 0xFFFF ? 2 : 1;
+    }
+    if (counted != units) {
+        return std::nullopt; // past the end, or inside a surrogate pair
+    }
+    return pos;
+}
+
 char32_t next_code_point(std::string_view text, std::size_t& pos) {
     const auto* data = reinterpret_cast<const uint8_t*>(text.data());
     auto i = static_cast<int32_t>(pos);

@@ -16,6 +16,11 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 /// Number of UTF-16 code units needed for the valid UTF-8 `bytes`.
 std::size_t utf16_length(std::string_view bytes);
 
+/// The byte offset in valid UTF-8 `text` of the code point that starts `units` UTF-16 code
+/// units into it (text.size() for all of them); nullopt when `units` is past the end or falls
+/// between the two halves of a surrogate pair.
+std::optional<std::size_t> byte_offset_of_utf16(std::string_view text, std::size_t units);
+
 /// The code point starting at byte `pos` of valid UTF-8 `text`; advances `pos` past it.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 

@@ -392,6 +392,18 @@ Stream deformat_html(std::string_view html, const spell::Glossary* keep) {
     return writer.finish();
 }
 
+std::string escape_for_stream(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (escaped_in_stream(c)) {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
 std::vector<std::string> unknown_words(std::string_view analysis) {
     std::vector<std::string> words;
     std::string unit;                            // the lexical unit being read, unescaped

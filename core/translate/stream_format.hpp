@@ -34,6 +34,10 @@ Stream deformat_markdown(std::string_view markdown, const spell::Glossary* keep 
 /// the contents of script, style and pre elements hidden; block elements end sentences.
 Stream deformat_html(std::string_view html, const spell::Glossary* keep = nullptr);
 
+/// `text` with the characters the stream format escapes (\ [ ] ^ $ / @ < > { }) preceded by a
+/// backslash, so that an analyser or a generator reads it as plain text.
+std::string escape_for_stream(std::string_view text);
+
 /// The words an analyser's output (lt-proc: ^word/analysis$) marks unknown (^word/*word$),
 /// each once, in order.
 std::vector<std::string> unknown_words(std::string_view analysis);

@@ -3,86 +3,41 @@
 #include "error.hpp"
 #include "text/utf8.hpp"
 #include "translate/pipeline.hpp"
+#include "translate/pipeline_pool.hpp"
 #include "translate/stream_format.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <tuple>
 
 namespace atk::translate {
 
-/// The pipelines of one direction: up to `limit` running, each used by one translation at a
-/// time; one that fails is dropped and a new one started on the next request.
+/// The pipelines of one direction: a pool whose failures are TranslationUnavailable.
 class Translator::ModePool {
   public:
     ModePool(std::vector<std::vector<std::string>> stages, std::size_t limit)
-        : stages_(std::move(stages)), limit_(limit) {}
+        : pool_(std::move(stages), limit) {}
 
     std::string translate(const std::string& stream, std::chrono::milliseconds timeout) {
-        std::unique_ptr<Pipeline> pipeline = acquire();
         try {
-            std::string answer = pipeline->translate(stream, timeout);
-            release(std::move(pipeline));
-            return answer;
+            return pool_.run(stream, timeout);
         } catch (const PipelineError& error) {
-            pipeline.reset(); // killed and reaped; its place is free
-            release(nullptr);
-            throw TranslationUnavailable(std::string(error.what()) +
-                                         "; it has been restarted: try again");
+            throw TranslationUnavailable(error.what());
         }
     }
 
     /// Starts one pipeline now if none runs.
     void warm_up() {
-        std::unique_ptr<Pipeline> pipeline = acquire();
-        release(std::move(pipeline));
-    }
-
-  private:
-    /// An idle pipeline, or a new one while fewer than `limit_` run; else waits for one.
-    std::unique_ptr<Pipeline> acquire() {
-        std::unique_lock lock(mutex_);
-        freed_.wait(lock, [&] { return !idle_.empty() || running_ < limit_; });
-        while (!idle_.empty()) {
-            auto pipeline = std::move(idle_.back());
-            idle_.pop_back();
-            if (pipeline->alive()) {
-                return pipeline;
-            }
-            --running_; // one that died while idle is replaced before anyone meets it
-        }
-        ++running_;
-        lock.unlock();
         try {
-            return std::make_unique<Pipeline>(stages_);
+            pool_.warm_up();
         } catch (const PipelineError& error) {
-            release(nullptr);
             throw TranslationUnavailable(error.what());
         }
     }
 
-    /// Gives `pipeline` back, or (null) its place.
-    void release(std::unique_ptr<Pipeline> pipeline) {
-        {
-            const std::lock_guard lock(mutex_);
-            if (pipeline) {
-                idle_.push_back(std::move(pipeline));
-            } else {
-                --running_;
-            }
-        }
-        freed_.notify_one();
-    }
-
-    const std::vector<std::vector<std::string>> stages_;
-    const std::size_t limit_;
-    std::mutex mutex_;
-    std::condition_variable freed_;
-    std::vector<std::unique_ptr<Pipeline>> idle_;
-    std::size_t running_ = 0; ///< pipelines in existence, idle or busy
+  private:
+    PipelinePool pool_;
 };
 
 namespace {

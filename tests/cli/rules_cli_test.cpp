@@ -12,6 +12,7 @@
 
 using atk::test::run_toolkit;
 using testing::HasSubstr;
+using testing::Not;
 
 namespace {
 
@@ -176,9 +177,51 @@ TEST(SynonymsCli, PrintsMeaningsAndSaysWhenAWordIsUnknown) {
     const auto unknown = run_toolkit({"synonyms", "xyzzyq"});
     EXPECT_EQ(unknown.exit_code, 1);
     EXPECT_THAT(unknown.err, HasSubstr("does not know 'xyzzyq'"));
-    const auto spanish = run_toolkit({"synonyms", "--language", "es", "hola"});
-    EXPECT_EQ(spanish.exit_code, 2);
-    EXPECT_THAT(spanish.err, HasSubstr("no thesaurus is installed for es-ES"));
+    const auto spanish = run_toolkit({"synonyms", "--language", "es", "rápido"});
+    EXPECT_EQ(spanish.exit_code, 0);
+    EXPECT_THAT(spanish.out, HasSubstr("veloz"));
+    const auto german = run_toolkit({"synonyms", "--language", "de", "schnell"});
+    EXPECT_EQ(german.exit_code, 0);
+    EXPECT_THAT(german.out, HasSubstr("zügig"));
+    EXPECT_THAT(german.err, HasSubstr("warning: de-DE synonyms: no Apertium pair from German"));
+}
+
+TEST(SynonymsCli, TheSenseOfTheWordInItsSentenceComesFirstInTheWordsForm) {
+    const auto run =
+        run_toolkit({"synonyms", "--context", "The report describes the order.", "describes"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_THAT(run.out, testing::StartsWith("(verb, describe, in context) depicts, draws, "
+                                             "sets forth (generic term)\n"));
+    const auto adjective = run_toolkit(
+        {"synonyms", "--context", "The export shall be fast.", "--offset", "20", "fast"});
+    EXPECT_EQ(adjective.exit_code, 0) << adjective.err;
+    EXPECT_THAT(adjective.out, testing::StartsWith("(adj, in context) "));
+    EXPECT_THAT(adjective.out, Not(HasSubstr("slow")));
+    EXPECT_THAT(adjective.out, HasSubstr("\n(noun) fasting, abstinence (generic term)\n"));
+}
+
+TEST(SynonymsCli, WithoutApertiumTheWordIsLookedUpAsWrittenSayingSo) {
+    const auto run =
+        run_toolkit({"synonyms", "describes"}, "", {"ATK_APERTIUM_MODES=/nonexistent"});
+    EXPECT_EQ(run.exit_code, 1); // no entry "describes": its lemma is not known without Apertium
+    EXPECT_THAT(run.err, HasSubstr("warning: en-US synonyms: no Apertium pair from English in "
+                                   "/nonexistent; they are looked up as written"));
+    EXPECT_THAT(run.err, HasSubstr("does not know 'describes'"));
+}
+
+TEST(SynonymsCli, AWordNotWhereTheOffsetSaysIsAnError) {
+    const auto misplaced = run_toolkit(
+        {"synonyms", "--context", "The export shall be fast.", "--offset", "3", "fast"});
+    EXPECT_EQ(misplaced.exit_code, 2);
+    EXPECT_THAT(misplaced.err, HasSubstr("error: the context does not hold 'fast' at offset 3"));
+    const auto absent =
+        run_toolkit({"synonyms", "--context", "The export shall be quick.", "fast"});
+    EXPECT_EQ(absent.exit_code, 2);
+    EXPECT_THAT(absent.err, HasSubstr("'fast' does not occur in the context"));
+    const auto two =
+        run_toolkit({"synonyms", "--context", "It is fast.", "--offset", "6", "fast", "it"});
+    EXPECT_EQ(two.exit_code, 2);
+    EXPECT_THAT(two.err, HasSubstr("--offset places one word"));
 }
 
 namespace {

@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <string>
 
 using atk::server::Request;
 using atk::server::Router;
@@ -284,6 +286,62 @@ TEST(NativeApi, SynonymsOfAWord) {
     EXPECT_EQ(response.result(), http::status::bad_request);
     response = router.handle(request(http::verb::get, "/api/v1/synonyms?word=%G1"));
     EXPECT_EQ(error_of(response).first, "bad_query");
+}
+
+TEST(NativeApi, SynonymsInTheWordsSentenceAndForm) {
+    const Router router(build_checker());
+    const auto response = router.handle(
+        request(http::verb::get, "/api/v1/synonyms?word=describes&language=en-US"
+                                 "&context=The%20report%20describes%20the%20order.&offset=11"));
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    const auto senses = json::parse(response.body());
+    ASSERT_TRUE(senses.is_array());
+    ASSERT_FALSE(senses.empty());
+    const auto& first = senses.at(0);
+    EXPECT_EQ(first["part_of_speech"], "verb");
+    EXPECT_EQ(first["lemma"], "describe");
+    EXPECT_EQ(first["matches_context"], true);
+    EXPECT_EQ(first["synonyms"].at(0),
+              json({{"word", "depicts"}, {"lemma", "depict"}, {"relation", ""}}));
+}
+
+TEST(NativeApi, SynonymsWithoutAContextAreTheThesaurusOrderCleaned) {
+    const Router router(build_checker());
+    const auto response =
+        router.handle(request(http::verb::get, "/api/v1/synonyms?word=fast&language=en-US"));
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    std::set<std::string> seen;
+    for (const auto& sense : json::parse(response.body())) {
+        EXPECT_EQ(sense["matches_context"], false);
+        for (const auto& synonym : sense["synonyms"]) {
+            EXPECT_NE(synonym["relation"], "antonym") << synonym["word"];
+            EXPECT_TRUE(seen.insert(synonym["word"].get<std::string>()).second) << synonym["word"];
+        }
+    }
+    EXPECT_TRUE(seen.contains("quick"));
+    EXPECT_FALSE(seen.contains("slow"));
+}
+
+TEST(NativeApi, SynonymsRefuseAnOffsetThatDoesNotPointAtTheWord) {
+    const Router router(build_checker());
+    const auto ask = [&](const std::string& query) {
+        const auto response = router.handle(request(http::verb::get, "/api/v1/synonyms?" + query));
+        EXPECT_EQ(response.result(), http::status::bad_request) << query;
+        return error_of(response);
+    };
+    const std::string base = "word=describes&context=The%20report%20describes%20the%20order.";
+    EXPECT_THAT(ask(base + "&offset=4").second, HasSubstr("does not hold 'describes' at offset 4"));
+    EXPECT_THAT(ask(base + "&offset=400").second, HasSubstr("past the end of the context"));
+    EXPECT_EQ(ask(base + "&offset=-1"),
+              (std::pair<std::string, std::string>{
+                  "bad_field", "\"offset\" must be a whole number: the UTF-16 code units from the "
+                               "start of \"context\" to the word's start, as JavaScript counts"}));
+    EXPECT_EQ(ask(base + "&offset=").first, "bad_field");
+    EXPECT_EQ(ask(base + "&offset=1x").first, "bad_field");
+    EXPECT_THAT(ask("word=describes&offset=0").second, HasSubstr("an offset needs the context"));
+    EXPECT_THAT(ask("word=shipped&context=The%20report%20describes.").second,
+                HasSubstr("'shipped' does not occur in the context"));
+    EXPECT_EQ(ask("word=fast&context=%FF").first, "bad_input");
 }
 
 TEST(NativeApi, SuggestionsForEachWordInOrder) {

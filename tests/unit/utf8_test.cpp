@@ -34,6 +34,19 @@ TEST(Utf8, CountsUtf16CodeUnits) {
     EXPECT_EQ(utf16_length("e\xCC\x81"), 2U);        // e + combining acute: two code points
 }
 
+TEST(Utf8, FindsTheByteOfAUtf16Offset) {
+    using atk::text::byte_offset_of_utf16;
+    const std::string text = "d\xC3\xA9j\xC3\xA0 \xF0\x9F\x98\x80 fast"; // déjà 😀 fast
+    EXPECT_EQ(byte_offset_of_utf16(text, 0), 0U);
+    EXPECT_EQ(byte_offset_of_utf16(text, 2), 3U);            // after d and é (two bytes, one unit)
+    EXPECT_EQ(byte_offset_of_utf16(text, 5), 7U);            // the emoji
+    EXPECT_EQ(byte_offset_of_utf16(text, 6), std::nullopt);  // between its two halves
+    EXPECT_EQ(byte_offset_of_utf16(text, 8), 12U);           // "fast"
+    EXPECT_EQ(byte_offset_of_utf16(text, 12), text.size());  // the end
+    EXPECT_EQ(byte_offset_of_utf16(text, 13), std::nullopt); // past it
+    EXPECT_EQ(byte_offset_of_utf16("", 0), 0U);
+}
+
 TEST(Utf8, StepsOverCodePointsBothWays) {
     const std::string_view text = "a\xC3\xA9\xF0\x9F\x98\x80z";
     std::size_t pos = 1;
