@@ -208,6 +208,12 @@ test("a file opens into the editor; a word's synonyms replace it with a click", 
   await page.locator(".synonyms h2", { hasText: "fast" }).waitFor({ timeout: 10000 });
   const choices = page.locator(".synonyms button");
   await choices.first().waitFor({ timeout: 10000 });
+  // Each synonym once, never an antonym; the adjective's senses first, as "fast" is used here.
+  const offered = await choices.allInnerTexts();
+  assert.equal(new Set(offered.map((w) => w.toLowerCase())).size, offered.length, `no duplicates: ${offered}`);
+  assert.ok(!offered.includes("slow"), "no antonym");
+  assert.match(await page.locator(".synonyms .sense").first().innerText(), /^adj/);
+  assert.match(await page.locator(".synonyms .sense").first().innerText(), /as used here/);
   const synonym = await choices.first().innerText();
   await choices.first().click();
   assert.equal(await editorText(page), `The export shall be ${synonym}.`);

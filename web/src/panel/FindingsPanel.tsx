@@ -118,8 +118,11 @@ function Synonyms({ thesaurus, onReplaceWord }: { thesaurus: Thesaurus; onReplac
       <h2>Synonyms of “{thesaurus.word}”</h2>
       {thesaurus.meanings.length === 0 && <p>The thesaurus does not know this word.</p>}
       {thesaurus.meanings.map((meaning, i) => (
-        <p key={i}>
-          <span className="count">{meaning.part_of_speech}</span>{" "}
+        <p key={i} className={meaning.matches_context ? "sense in-context" : "sense"}>
+          <span className="count">
+            {meaning.part_of_speech}
+            {meaning.matches_context && " · as used here"}
+          </span>{" "}
           {meaning.synonyms.map((synonym) => (
             <button type="button" className="synonym" key={synonym.word} onClick={() => onReplaceWord(synonym.word)}>
               {synonym.word}
